@@ -1,0 +1,1 @@
+"""QObjects that QML binds to. Translation between core and QML only; no clinical rules."""
