@@ -1,0 +1,24 @@
+"""Suite-wide set-up: Qt renders offscreen in software, and nothing writes outside tmp dirs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+for _var in ("KIOSK_CONFIG", "KIOSK_ROOM", "KIOSK_STATE_DIR", "KIOSK_BROKER"):
+    os.environ.pop(_var, None)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test writes its state into its own temporary directory."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
