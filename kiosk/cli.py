@@ -1,0 +1,80 @@
+"""Command line: `python main.py [subcommand] ...`. The subcommands and options are stable:
+tests, docs and operators rely on them (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kiosk.log import setup_logging
+
+
+def _config_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, metavar="DIR",
+                        help="configuration directory (default: $KIOSK_CONFIG, else config/)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Infusion-room comfort kiosk: the patient's screen and the nurse station.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    room = sub.add_parser("room", help="the patient's screen (the default)")
+    _config_arg(room)
+    room.add_argument("--room", metavar="ID", help="this tablet's room id (default: $KIOSK_ROOM, "
+                      "else the first room in the config)")
+    room.add_argument("--windowed", action="store_true", help="a 1280x800 window, for development")
+
+    check = sub.add_parser("check-config", help="validate the configuration; exit 0, or 1 with "
+                           "every problem")
+    check.add_argument("dir", nargs="?", type=Path, metavar="DIR")
+
+    sub.add_parser("config-reference", help="print the generated settings reference (Markdown)")
+
+    shots = sub.add_parser("screenshots", help="render every screen and state to PNG")
+    shots.add_argument("outdir", type=Path, metavar="OUTDIR")
+    _config_arg(shots)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    # `python main.py [--config DIR] ...` with no subcommand means the room.
+    if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help"):
+        args_list.insert(0, "room")
+    args = parser.parse_args(args_list)
+    setup_logging()
+
+    if args.command == "room":
+        from kiosk.app import run_room
+        return run_room(args.config, args.room, args.windowed)
+    if args.command == "check-config":
+        return check_config(args.dir)
+    if args.command == "config-reference":
+        from kiosk.settings import reference_markdown
+        sys.stdout.write(reference_markdown())
+        return 0
+    if args.command == "screenshots":
+        from kiosk.screenshots import render_all
+        return render_all(args.outdir, args.config)
+    parser.print_help()
+    return 2
+
+
+def check_config(directory: Path | None) -> int:
+    from kiosk.settings import ConfigError, load_config
+
+    try:
+        config = load_config(directory, os.environ)
+    except ConfigError as error:
+        count = len(error.problems)
+        print("\n".join(str(p) for p in error.problems))
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.")
+        return 1
+    rooms = ", ".join(r.id for r in config.rooms)
+    print(f"Configuration in {config.config_dir} is valid: rooms {rooms}.")
+    return 0

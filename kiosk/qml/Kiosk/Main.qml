@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The patient's screen. The call button sits beside every screen; rest mode darkens the rest.
+Window {
+    id: window
+    required property var room
+
+    objectName: "roomWindow"
+    title: qsTr("Comfort screen, %1").arg(room.roomName)
+    color: Theme.background
+    visible: true
+    onClosing: (close) => { close.accepted = window.room.closeAllowed }
+
+    Binding {
+        target: Theme
+        property: "scale"
+        value: Math.max(1.0, Math.min(window.width / 1280, window.height / 800))
+    }
+
+    Item {
+        id: frame
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        anchors.rightMargin: Theme.margin + Theme.callColumnWidth + Theme.spacing
+
+        RowLayout {
+            id: header
+            anchors { left: parent.left; right: parent.right; top: parent.top }
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "roomName"
+                text: window.room.roomName
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Text {
+                objectName: "clock"
+                text: window.room.clockText
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontClock
+            }
+            BigButton {
+                objectName: "restButton"
+                text: qsTr("Darken screen")
+                Accessible.description: qsTr("Dims the screen. Touch anywhere to wake it.")
+                onClicked: window.room.rest()
+            }
+        }
+
+        Loader {
+            id: content
+            objectName: "screenContent"
+            anchors {
+                left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
+                topMargin: Theme.spacing
+            }
+            sourceComponent: homeScreen
+        }
+
+    }
+
+    Component {
+        id: homeScreen
+        HomeScreen { room: window.room }
+    }
+
+    RestOverlay {
+        anchors.fill: parent
+        z: 1
+        active: window.room.restMode
+        hint: qsTr("Resting. Touch the screen to wake it.")
+        onWakeRequested: window.room.wake()
+    }
+
+    CallButton {
+        id: callButton
+        z: 2
+        anchors { right: parent.right; top: parent.top; bottom: parent.bottom; margins: Theme.margin }
+        width: Theme.callColumnWidth
+        status: window.room.callStatus
+        resting: window.room.restMode
+    }
+}

@@ -1,0 +1,128 @@
+"""The room as the patient's screen sees it: its name, a calm clock, rest mode, and what each
+area says while its feature is missing or unavailable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QLocale, QObject, QTime, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@QmlElement
+class RoomController(QObject):
+    clockTextChanged = Signal()
+    restModeChanged = Signal()
+    screenChanged = Signal()
+    musicStatusChanged = Signal()
+    sessionStatusChanged = Signal()
+    guideStatusChanged = Signal()
+    callStatusChanged = Signal()
+    closeAllowedChanged = Signal()
+
+    def __init__(self, room_name: str = "", clinic_name: str = "",
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._room_name = room_name
+        self._clinic_name = clinic_name
+        self._clock_text = ""
+        self._rest_mode = False
+        self._screen = "home"
+        self._close_allowed = False
+        self._music_status = self.tr("Music is not set up in this room.")
+        self._session_status = self.tr("The session timer is not set up in this room.")
+        self._guide_status = self.tr(
+            "Explanations are not set up in this room yet. Your nurse can tell you what to expect.")
+        self._call_status = self.tr(
+            "Not connected to the nurse station. Call out, or press the wired call button.")
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setSingleShot(True)
+        self._clock_timer.timeout.connect(self._tick_clock)
+        self._tick_clock()
+
+    # The clock shows hours and minutes only and wakes once a minute, on the minute.
+    def _tick_clock(self) -> None:
+        now = QTime.currentTime()
+        text = QLocale().toString(now, QLocale.FormatType.ShortFormat)
+        if text != self._clock_text:
+            self._clock_text = text
+            self.clockTextChanged.emit()
+        self._clock_timer.start(max(200, (60 - now.second()) * 1000 - now.msec() + 50))
+
+    def _get_room_name(self) -> str:
+        return self._room_name
+
+    def _get_clinic_name(self) -> str:
+        return self._clinic_name
+
+    def _get_clock_text(self) -> str:
+        return self._clock_text
+
+    def _get_rest_mode(self) -> bool:
+        return self._rest_mode
+
+    def _get_screen(self) -> str:
+        return self._screen
+
+    def _get_close_allowed(self) -> bool:
+        return self._close_allowed
+
+    def _get_music_status(self) -> str:
+        return self._music_status
+
+    def _get_session_status(self) -> str:
+        return self._session_status
+
+    def _get_guide_status(self) -> str:
+        return self._guide_status
+
+    def _get_call_status(self) -> str:
+        return self._call_status
+
+    roomName = Property(str, _get_room_name, constant=True)
+    clinicName = Property(str, _get_clinic_name, constant=True)
+    clockText = Property(str, _get_clock_text, notify=clockTextChanged)
+    restMode = Property(bool, _get_rest_mode, notify=restModeChanged)
+    screen = Property(str, _get_screen, notify=screenChanged)
+    closeAllowed = Property(bool, _get_close_allowed, notify=closeAllowedChanged)
+    musicStatus = Property(str, _get_music_status, notify=musicStatusChanged)
+    sessionStatus = Property(str, _get_session_status, notify=sessionStatusChanged)
+    guideStatus = Property(str, _get_guide_status, notify=guideStatusChanged)
+    callStatus = Property(str, _get_call_status, notify=callStatusChanged)
+
+    @Slot()
+    def rest(self) -> None:
+        self._set_rest(True)
+
+    @Slot()
+    def wake(self) -> None:
+        self._set_rest(False)
+
+    def _set_rest(self, value: bool) -> None:
+        if value != self._rest_mode:
+            self._rest_mode = value
+            self.restModeChanged.emit()
+
+    @Slot(str)
+    def show(self, screen: str) -> None:
+        if screen != self._screen:
+            self._screen = screen
+            self.screenChanged.emit()
+
+    def allow_close(self) -> None:
+        """Only the app itself (on SIGTERM, or a nurse's exit) lets the window close."""
+        self._close_allowed = True
+        self.closeAllowedChanged.emit()
+
+    def set_music_status(self, text: str) -> None:
+        self._music_status = text
+        self.musicStatusChanged.emit()
+
+    def set_session_status(self, text: str) -> None:
+        self._session_status = text
+        self.sessionStatusChanged.emit()
+
+    def set_call_status(self, text: str) -> None:
+        self._call_status = text
+        self.callStatusChanged.emit()
