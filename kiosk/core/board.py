@@ -1,0 +1,298 @@
+"""The nurse station's picture of every room: presence, session time left, open calls.
+
+Rules taken from wired nurse call: a call stays on the board until someone resolves it; silencing
+the chime never clears a call; acknowledging ("on my way") is not resolving; a tablet that stops
+reporting is flagged. The chime repeats every 10 s while a call waits for an acknowledgement.
+Several stations agree through the broker's retained state and each other's ack/resolve messages.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Protocol
+
+from kiosk.core.clock import Clock
+from kiosk.core.protocol import (
+    CallMessage,
+    Kind,
+    Overdue,
+    Resolved,
+    Resolver,
+    SessionStatus,
+    StationReply,
+)
+
+CHIME_REPEAT_SECONDS = 10.0
+_REMEMBERED_RESOLUTIONS = 1000
+
+
+class RoomPresence(Enum):
+    NEVER_SEEN = "never_seen"
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+class StationCallLink(Protocol):
+    """What the board sends. Methods return False when nothing could be sent (link down)."""
+
+    def publish_receipt(self, room: str, msg: StationReply) -> bool: ...
+
+    def publish_ack(self, room: str, msg: StationReply) -> bool: ...
+
+    def publish_resolved(self, room: str, msg: Resolved) -> bool: ...
+
+    def publish_overdue(self, room: str, msg: Overdue) -> bool: ...
+
+
+@dataclass
+class _Room:
+    presence: RoomPresence = RoomPresence.NEVER_SEEN
+    session: SessionStatus | None = None
+    session_seen: float = 0.0  # monotonic
+
+
+@dataclass
+class _Call:
+    call: CallMessage
+    seen: float  # monotonic time this station first saw it
+    age_when_seen: float  # seconds, from the room's timestamp, never negative
+    acked_by: str = ""
+    overdue: bool = False
+    receipted: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class CallView:
+    call_id: str
+    room: str
+    urgent: bool
+    reason: str
+    label: str
+    priority: int
+    age_minutes: int
+    acknowledged: bool
+    acknowledged_by: str
+    overdue: bool
+    test: bool
+
+
+@dataclass(frozen=True)
+class RoomView:
+    room: str
+    presence: RoomPresence
+    session_running: bool
+    phase: str
+    phase_label: str
+    remaining_seconds: int
+    infusion_complete: bool
+
+
+class StationBoard:
+    """Runs on the Qt thread; `tick()` is driven by a timer (about once a second)."""
+
+    def __init__(self, station: str, clock: Clock, link: StationCallLink, *,
+                 escalation_minutes: float = 5.0,
+                 chime_repeat_seconds: float = CHIME_REPEAT_SECONDS) -> None:
+        self.station = station
+        self._clock = clock
+        self._link = link
+        self._escalate_after = escalation_minutes * 60.0
+        self._chime_every = chime_repeat_seconds
+        self._rooms: dict[str, _Room] = {}
+        self._calls: dict[str, _Call] = {}
+        self._resolved: OrderedDict[str, None] = OrderedDict()
+        self._silenced = False
+        self._next_chime: float | None = None
+        self.on_change: Callable[[], None] = lambda: None
+        self.on_chime: Callable[[], None] = lambda: None
+        self.on_infusion_complete: Callable[[str], None] = lambda room: None
+
+    # ---- what the nurse does ----
+
+    def acknowledge(self, call_id: str) -> bool:
+        item = self._calls.get(call_id)
+        if item is None:
+            return False
+        reply = StationReply(call_id, self.station, self._clock.wall(), item.call.attempt)
+        self._link.publish_ack(item.call.room, reply)
+        self._mark_acked(item, self.station)
+        return True
+
+    def resolve(self, call_id: str) -> bool:
+        item = self._calls.get(call_id)
+        if item is None:
+            return False
+        msg = Resolved(call_id, Resolver.STATION, self._clock.wall(), self.station)
+        self._link.publish_resolved(item.call.room, msg)
+        self._forget(call_id)
+        return True
+
+    def silence(self) -> None:
+        """Stops the chime until the next new or overdue call. Every call stays on the board."""
+        self._silenced = True
+        self._next_chime = None
+        self.on_change()
+
+    # ---- what arrives from the link ----
+
+    def on_room_presence(self, room: str, online: bool) -> None:
+        state = self._room(room)
+        state.presence = RoomPresence.ONLINE if online else RoomPresence.OFFLINE
+        self.on_change()
+
+    def on_session(self, msg: SessionStatus) -> None:
+        state = self._room(msg.room)
+        newly_complete = msg.infusion_complete and not (
+            state.session is not None and state.session.infusion_complete)
+        state.session = msg
+        state.session_seen = self._clock.monotonic()
+        if newly_complete:
+            self.on_infusion_complete(msg.room)
+        self.on_change()
+
+    def on_call(self, msg: CallMessage) -> None:
+        if msg.call_id in self._resolved:
+            return
+        item = self._calls.get(msg.call_id)
+        if item is None:
+            item = self._add(msg)
+        elif msg.attempt > item.call.attempt:
+            item.call = msg
+        self._send_receipt(item, msg.attempt)
+
+    def on_call_cleared(self, call_id: str) -> None:
+        """The call's retained message was emptied: someone resolved it."""
+        self._forget(call_id)
+
+    def on_ack(self, msg: StationReply) -> None:
+        item = self._calls.get(msg.call_id)
+        if item is not None:
+            self._mark_acked(item, msg.station)
+
+    def on_resolved(self, msg: Resolved) -> None:
+        self._forget(msg.call_id)
+
+    def on_overdue(self, msg: Overdue) -> None:
+        item = self._calls.get(msg.call_id)
+        if item is not None and not item.overdue:
+            item.overdue = True  # another station already escalated it: do not page twice
+            self.on_change()
+
+    def tick(self) -> None:
+        now = self._clock.monotonic()
+        for item in list(self._calls.values()):
+            self._escalate_if_due(item, now)
+        self._chime_if_due(now)
+
+    # ---- what the screen shows ----
+
+    def calls(self) -> list[CallView]:
+        now = self._clock.monotonic()
+        views = [self._call_view(item, now) for item in self._calls.values()]
+        return sorted(views, key=lambda v: (-v.priority, -self._age(self._calls[v.call_id], now)))
+
+    def rooms(self) -> list[RoomView]:
+        now = self._clock.monotonic()
+        return [self._room_view(name, state, now) for name, state in sorted(self._rooms.items())]
+
+    @property
+    def chiming(self) -> bool:
+        return self._next_chime is not None
+
+    # ---- inside ----
+
+    def _room(self, room: str) -> _Room:
+        return self._rooms.setdefault(room, _Room())
+
+    def _add(self, msg: CallMessage) -> _Call:
+        self._room(msg.room)
+        age = max(0.0, self._clock.wall() - msg.created_at)
+        item = _Call(msg, seen=self._clock.monotonic(), age_when_seen=age)
+        self._calls[msg.call_id] = item
+        if not msg.test:
+            self._start_chime()
+        self.on_change()
+        return item
+
+    def _send_receipt(self, item: _Call, attempt: int) -> None:
+        # One receipt per attempt: a retry means the room did not hear the last one.
+        if attempt in item.receipted:
+            return
+        reply = StationReply(item.call.call_id, self.station, self._clock.wall(), attempt)
+        if self._link.publish_receipt(item.call.room, reply):
+            item.receipted.add(attempt)
+
+    def _mark_acked(self, item: _Call, station: str) -> None:
+        if item.acked_by:
+            return
+        item.acked_by = station
+        if not self._waiting_calls():
+            self._next_chime = None
+        self.on_change()
+
+    def _forget(self, call_id: str) -> None:
+        self._resolved[call_id] = None
+        while len(self._resolved) > _REMEMBERED_RESOLUTIONS:
+            self._resolved.popitem(last=False)
+        if self._calls.pop(call_id, None) is None:
+            return
+        if not self._waiting_calls():
+            self._next_chime = None
+        self.on_change()
+
+    def _waiting_calls(self) -> list[_Call]:
+        return [i for i in self._calls.values() if not i.acked_by and not i.call.test]
+
+    def _start_chime(self) -> None:
+        self._silenced = False
+        self._next_chime = self._clock.monotonic() + self._chime_every
+        self.on_chime()
+
+    def _chime_if_due(self, now: float) -> None:
+        if self._next_chime is None or self._silenced or now < self._next_chime:
+            return
+        if not self._waiting_calls():
+            self._next_chime = None
+            return
+        self._next_chime = now + self._chime_every
+        self.on_chime()
+
+    def _escalate_if_due(self, item: _Call, now: float) -> None:
+        if item.acked_by or item.overdue or item.call.test:
+            return
+        if self._age(item, now) < self._escalate_after:
+            return
+        item.overdue = True
+        minutes = int(self._age(item, now) // 60)
+        msg = Overdue(item.call.call_id, item.call.room, minutes, self.station, self._clock.wall())
+        self._link.publish_overdue(item.call.room, msg)
+        self._start_chime()
+        self.on_change()
+
+    @staticmethod
+    def _age(item: _Call, now: float) -> float:
+        # Measured on this station's monotonic clock after first sight, so a wall-clock step
+        # here cannot make a call look older or younger.
+        return item.age_when_seen + (now - item.seen)
+
+    def _call_view(self, item: _Call, now: float) -> CallView:
+        c = item.call
+        return CallView(
+            call_id=c.call_id, room=c.room, urgent=c.kind is Kind.CALL, reason=c.reason,
+            label=c.label, priority=c.priority, age_minutes=int(self._age(item, now) // 60),
+            acknowledged=bool(item.acked_by), acknowledged_by=item.acked_by,
+            overdue=item.overdue, test=c.test)
+
+    @staticmethod
+    def _room_view(name: str, state: _Room, now: float) -> RoomView:
+        s = state.session
+        if s is None:
+            return RoomView(name, state.presence, False, "", "", 0, False)
+        remaining = s.remaining_seconds
+        if s.running:
+            remaining = max(0, int(s.remaining_seconds - (now - state.session_seen)))
+        return RoomView(name, state.presence, s.running, s.phase, s.phase_label, remaining,
+                        s.infusion_complete)

@@ -1,0 +1,296 @@
+"""The room's side of a nurse call: what was asked, whether a station really has it, what to say.
+
+A call counts as received only when a station's receipt arrives, never because the broker took
+the message. Without a receipt in time the call is "not through": the patient is told plainly, a
+gentle tone plays (via `on_not_through`), and the same call id is sent again every retry period
+until a receipt comes. Every open call sits in the outbox, so a restart resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Protocol
+
+from kiosk.core.clock import Clock
+from kiosk.core.protocol import (
+    URGENT_PRIORITY,
+    URGENT_REASON,
+    CallMessage,
+    Kind,
+    Resolved,
+    Resolver,
+    StationReply,
+)
+
+
+class CallState(Enum):
+    IDLE = "idle"
+    CALLING = "calling"
+    NOT_THROUGH = "not_through"
+    RECEIVED = "received"
+    ON_THE_WAY = "on_the_way"
+
+
+# What the outbox remembers; CALLING and NOT_THROUGH both restart as "sent".
+class Stored(Enum):
+    SENT = "sent"
+    RECEIVED = "received"
+    ON_THE_WAY = "on_the_way"
+
+
+@dataclass(frozen=True)
+class StoredCall:
+    call: CallMessage
+    stored: Stored
+
+
+class CallOutbox(Protocol):
+    """Durable home of every open call (adapters/outbox.py; MemoryOutbox for tests)."""
+
+    def add(self, call: CallMessage) -> None: ...
+
+    def mark(self, call_id: str, stored: Stored) -> None: ...
+
+    def open_calls(self) -> list[StoredCall]: ...
+
+    def remove(self, call_id: str) -> None: ...
+
+
+class RoomCallLink(Protocol):
+    """What the machine sends. Methods return False when nothing could be sent (link down)."""
+
+    def publish_call(self, call: CallMessage) -> bool: ...
+
+    def publish_resolved(self, room: str, msg: Resolved) -> bool: ...
+
+
+class MemoryOutbox:
+    """An outbox that forgets on exit: for tests and the screenshot tool only."""
+
+    def __init__(self) -> None:
+        self._calls: dict[str, StoredCall] = {}
+
+    def add(self, call: CallMessage) -> None:
+        self._calls.setdefault(call.call_id, StoredCall(call, Stored.SENT))
+
+    def mark(self, call_id: str, stored: Stored) -> None:
+        if call_id in self._calls:
+            self._calls[call_id] = replace(self._calls[call_id], stored=stored)
+
+    def open_calls(self) -> list[StoredCall]:
+        return sorted(self._calls.values(), key=lambda s: s.call.created_at)
+
+    def remove(self, call_id: str) -> None:
+        self._calls.pop(call_id, None)
+
+
+@dataclass(frozen=True)
+class PatientNotice:
+    """Honest words for the patient. `key` lets the Qt layer pick a translation."""
+
+    key: str
+    text: str
+    tell_to_call_out: bool = False
+
+
+PATIENT_NOTICES: dict[CallState, PatientNotice] = {
+    CallState.IDLE: PatientNotice("idle", "Press to call a nurse."),
+    CallState.CALLING: PatientNotice("calling", "Calling the nurse station..."),
+    CallState.NOT_THROUGH: PatientNotice(
+        "not_through",
+        "Your call did not get through yet. Please call out, or use the wired call button. "
+        "We keep trying.", tell_to_call_out=True),
+    CallState.RECEIVED: PatientNotice("received", "The nurse station has your call."),
+    CallState.ON_THE_WAY: PatientNotice("on_the_way", "A nurse is on the way."),
+}
+
+NO_STATION_NOTICE = PatientNotice(
+    "no_station", "No nurse station is connected. Please call out, or use the wired call button.",
+    tell_to_call_out=True)
+
+
+@dataclass
+class OpenCall:
+    call: CallMessage
+    state: CallState
+    last_sent: float  # monotonic time of the last send attempt; receipts are timed from it
+    station: str = ""
+
+
+class RoomCalls:
+    """Open calls of one room. Runs on the Qt thread; `tick()` is driven by a timer (~0.5 s)."""
+
+    def __init__(self, room: str, clock: Clock, outbox: CallOutbox, link: RoomCallLink, *,
+                 receipt_timeout_seconds: float = 5.0, retry_seconds: float = 5.0,
+                 new_id: Callable[[], str] | None = None) -> None:
+        self.room = room
+        self._clock = clock
+        self._outbox = outbox
+        self._link = link
+        self._receipt_timeout = receipt_timeout_seconds
+        self._retry = retry_seconds
+        self._new_id = new_id or (lambda: uuid.uuid4().hex)
+        self._open: dict[str, OpenCall] = {}
+        self._stations: dict[str, bool] = {}
+        self._link_up = False
+        self._unsent_resolutions: list[Resolved] = []
+        self.on_change: Callable[[], None] = lambda: None
+        self.on_not_through: Callable[[str], None] = lambda call_id: None
+        self._restore()
+
+    # ---- what the patient and the nurse do ----
+
+    def call_nurse(self, test: bool = False) -> str:
+        """The big button. Pressing again while a call is open re-uses it."""
+        urgent = self._open_urgent()
+        if urgent is not None:
+            return urgent.call.call_id
+        return self._open_new(Kind.CALL, URGENT_REASON, "Call", URGENT_PRIORITY, test)
+
+    def request(self, reason: str, label: str, priority: int) -> str:
+        """A comfort request (water, blanket...). One open request per reason."""
+        for item in self._open.values():
+            if item.call.kind is Kind.REQUEST and item.call.reason == reason:
+                return item.call.call_id
+        return self._open_new(Kind.REQUEST, reason, label, priority, False)
+
+    def cancel_request(self, call_id: str) -> bool:
+        """The patient takes a request back. Urgent calls cannot be cancelled this way."""
+        item = self._open.get(call_id)
+        if item is None or item.call.urgent:
+            return False
+        self._close(call_id, Resolved(call_id, Resolver.ROOM, self._clock.wall()))
+        return True
+
+    def resolve_in_room(self, call_id: str) -> bool:
+        """A nurse, present in the room (PIN checked by the caller), closes any open item."""
+        if call_id not in self._open:
+            return False
+        self._close(call_id, Resolved(call_id, Resolver.ROOM, self._clock.wall()))
+        return True
+
+    # ---- what arrives from the link ----
+
+    def on_receipt(self, msg: StationReply) -> None:
+        item = self._open.get(msg.call_id)
+        if item is None or item.state in (CallState.RECEIVED, CallState.ON_THE_WAY):
+            return
+        self._advance(item, CallState.RECEIVED, Stored.RECEIVED, msg.station)
+
+    def on_ack(self, msg: StationReply) -> None:
+        # An ack may overtake its receipt; it implies the station has the call.
+        item = self._open.get(msg.call_id)
+        if item is None or item.state is CallState.ON_THE_WAY:
+            return
+        self._advance(item, CallState.ON_THE_WAY, Stored.ON_THE_WAY, msg.station)
+
+    def on_resolved(self, msg: Resolved) -> None:
+        if msg.call_id not in self._open:
+            return
+        self._outbox.remove(msg.call_id)
+        del self._open[msg.call_id]
+        self.on_change()
+
+    def on_station_presence(self, station: str, online: bool) -> None:
+        if self._stations.get(station) == online:
+            return
+        self._stations[station] = online
+        self.on_change()
+
+    def on_link_up(self) -> None:
+        """Connected (again): send every call no station has confirmed yet."""
+        self._link_up = True
+        pending, self._unsent_resolutions = self._unsent_resolutions, []
+        for msg in pending:
+            self._publish_resolved(msg)
+        now = self._clock.monotonic()
+        for item in self._open.values():
+            if item.state in (CallState.CALLING, CallState.NOT_THROUGH):
+                self._send(item, now)
+        self.on_change()
+
+    def on_link_down(self) -> None:
+        self._link_up = False
+        self._stations.clear()
+        self.on_change()
+
+    def tick(self) -> None:
+        now = self._clock.monotonic()
+        for item in list(self._open.values()):
+            if item.state is CallState.CALLING and now - item.last_sent >= self._receipt_timeout:
+                item.state = CallState.NOT_THROUGH
+                self.on_not_through(item.call.call_id)
+                self.on_change()
+            if item.state is CallState.NOT_THROUGH and now - item.last_sent >= self._retry:
+                self._send(item, now)
+
+    # ---- what the screen shows ----
+
+    @property
+    def no_station_online(self) -> bool:
+        """True when no station could hear a call right now (shown before anyone presses)."""
+        return not self._link_up or not any(self._stations.values())
+
+    @property
+    def items(self) -> list[OpenCall]:
+        return sorted(self._open.values(), key=lambda i: (-i.call.priority, i.call.created_at))
+
+    @property
+    def urgent_state(self) -> CallState:
+        item = self._open_urgent()
+        return CallState.IDLE if item is None else item.state
+
+    def notice(self, state: CallState) -> PatientNotice:
+        if state is CallState.IDLE and self.no_station_online:
+            return NO_STATION_NOTICE
+        return PATIENT_NOTICES[state]
+
+    # ---- inside ----
+
+    def _open_new(self, kind: Kind, reason: str, label: str, priority: int, test: bool) -> str:
+        call = CallMessage(call_id=self._new_id(), room=self.room, kind=kind, reason=reason,
+                           label=label, priority=priority, created_at=self._clock.wall(),
+                           attempt=0, test=test)
+        self._outbox.add(call)  # durable before anything is sent
+        now = self._clock.monotonic()
+        item = OpenCall(call, CallState.CALLING, last_sent=now)
+        self._open[call.call_id] = item
+        self._send(item, now)
+        self.on_change()
+        return call.call_id
+
+    def _send(self, item: OpenCall, now: float) -> None:
+        item.call = replace(item.call, attempt=item.call.attempt + 1)
+        item.last_sent = now
+        self._link.publish_call(item.call)
+
+    def _advance(self, item: OpenCall, state: CallState, stored: Stored, station: str) -> None:
+        item.state = state
+        item.station = station
+        self._outbox.mark(item.call.call_id, stored)
+        self.on_change()
+
+    def _close(self, call_id: str, msg: Resolved) -> None:
+        self._publish_resolved(msg)
+        self._outbox.remove(call_id)
+        del self._open[call_id]
+        self.on_change()
+
+    def _publish_resolved(self, msg: Resolved) -> None:
+        # Kept in memory only: a station that misses it still clears the call by hand.
+        if not self._link.publish_resolved(self.room, msg):
+            self._unsent_resolutions.append(msg)
+
+    def _open_urgent(self) -> OpenCall | None:
+        return next((i for i in self._open.values() if i.call.urgent), None)
+
+    def _restore(self) -> None:
+        now = self._clock.monotonic()
+        states = {Stored.SENT: CallState.CALLING, Stored.RECEIVED: CallState.RECEIVED,
+                  Stored.ON_THE_WAY: CallState.ON_THE_WAY}
+        for stored in self._outbox.open_calls():
+            self._open[stored.call.call_id] = OpenCall(
+                stored.call, states[stored.stored], last_sent=now)
