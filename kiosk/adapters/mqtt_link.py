@@ -1,0 +1,306 @@
+"""MQTT links for the room and the station (paho-mqtt 2, MQTT 3.1.1).
+
+Threads: paho runs its network loop on its own thread (`loop_start`). Every paho callback here
+does one thing: `post` a function to the Qt thread. Parsing, state changes and publishing all
+happen in those posted functions, on the Qt thread. paho reconnects by itself with backoff;
+each (re)connect re-subscribes, and retained messages then replay the current state.
+
+Sessions are persistent (clean_session false, a fixed client id per room or station), so QoS 1
+messages sent while a client was briefly away are queued for it by the broker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+
+from kiosk.core import protocol as p
+
+log = logging.getLogger(__name__)
+
+Post = Callable[[Callable[[], None]], None]
+
+QOS = 1
+RECONNECT_MIN_SECONDS = 1
+RECONNECT_MAX_SECONDS = 8
+
+
+@dataclass(frozen=True)
+class BrokerEndpoint:
+    """Where and how to connect; app.py builds it from the broker settings."""
+
+    url: str = "mqtt://127.0.0.1:1883"
+    keepalive_seconds: int = 5
+    username: str = ""
+    password_file: Path | None = None
+    ca_file: Path | None = None
+
+    def host_port_tls(self) -> tuple[str, int, bool]:
+        parts = urlsplit(self.url)
+        if parts.scheme not in ("mqtt", "mqtts") or not parts.hostname:
+            raise ValueError(f"broker url must look like mqtt://host:port or mqtts://host:port "
+                             f"(got {self.url!r})")
+        tls = parts.scheme == "mqtts"
+        return parts.hostname, parts.port or (8883 if tls else 1883), tls
+
+
+class RoomListener(Protocol):
+    """The room's call machine (kiosk.core.calls.RoomCalls) fits this."""
+
+    def on_receipt(self, msg: p.StationReply) -> None: ...
+
+    def on_ack(self, msg: p.StationReply) -> None: ...
+
+    def on_resolved(self, msg: p.Resolved) -> None: ...
+
+    def on_station_presence(self, station: str, online: bool) -> None: ...
+
+    def on_link_up(self) -> None: ...
+
+    def on_link_down(self) -> None: ...
+
+
+class StationListener(Protocol):
+    """The station board (kiosk.core.board.StationBoard) plus link state."""
+
+    def on_room_presence(self, room: str, online: bool) -> None: ...
+
+    def on_session(self, msg: p.SessionStatus) -> None: ...
+
+    def on_call(self, msg: p.CallMessage) -> None: ...
+
+    def on_call_cleared(self, call_id: str) -> None: ...
+
+    def on_ack(self, msg: p.StationReply) -> None: ...
+
+    def on_resolved(self, msg: p.Resolved) -> None: ...
+
+    def on_overdue(self, msg: p.Overdue) -> None: ...
+
+
+class _Link:
+    """What both sides share: connect, will, presence, subscriptions, posting to the Qt thread."""
+
+    def __init__(self, endpoint: BrokerEndpoint, post: Post, client_id: str,
+                 presence_topic: str, subscriptions: list[str]) -> None:
+        self._endpoint = endpoint
+        self._post = post
+        self._presence_topic = presence_topic
+        self._subscriptions = subscriptions
+        self.on_connection_change: Callable[[bool], None] = lambda up: None
+        self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id,
+                                   clean_session=False, protocol=mqtt.MQTTv311)
+        self._client.on_connect = self._paho_connected
+        self._client.on_disconnect = self._paho_disconnected
+        self._client.on_message = self._paho_message
+        self._client.will_set(presence_topic, p.offline_will(), qos=QOS, retain=True)
+        self._client.reconnect_delay_set(RECONNECT_MIN_SECONDS, RECONNECT_MAX_SECONDS)
+        self._configure_security()
+
+    @property
+    def connected(self) -> bool:
+        return self._client.is_connected()
+
+    def start(self) -> None:
+        host, port, _ = self._endpoint.host_port_tls()
+        self._client.connect_async(host, port, keepalive=self._endpoint.keepalive_seconds)
+        self._client.loop_start()
+
+    def stop(self) -> None:
+        """Say goodbye properly (an orderly disconnect does not fire the last will)."""
+        if self.connected:
+            info = self._publish(self._presence_topic, p.encode_presence(p.Presence(False)), True)
+            if info is not None:
+                info.wait_for_publish(timeout=2.0)
+        self._client.disconnect()
+        self._client.loop_stop()
+
+    # paho thread: post only.
+    def _paho_connected(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any,
+                        properties: Any) -> None:
+        self._post(lambda: self._connected(reason))
+
+    def _paho_disconnected(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any,
+                           properties: Any) -> None:
+        self._post(lambda: self._disconnected(reason))
+
+    def _paho_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
+        topic, payload = message.topic, bytes(message.payload)
+        self._post(lambda: self._received(topic, payload))
+
+    # Qt thread from here on.
+    def _connected(self, reason: Any) -> None:
+        if getattr(reason, "is_failure", False):
+            log.warning("broker refused connection reason=%s", reason)
+            return
+        for topic in self._subscriptions:
+            self._client.subscribe(topic, qos=QOS)
+        self._publish(self._presence_topic, p.encode_presence(p.Presence(True)), True)
+        log.info("connected to broker url=%s", self._endpoint.url)
+        self.on_connection_change(True)
+        self._link_up()
+
+    def _disconnected(self, reason: Any) -> None:
+        log.warning("lost broker connection reason=%s", reason)
+        self.on_connection_change(False)
+        self._link_down()
+
+    def _received(self, topic: str, payload: bytes) -> None:
+        try:
+            self._dispatch(p.parse_topic(topic), payload)
+        except p.ParseError as e:
+            log.warning("ignored message topic=%s reason=%s", topic[:120], e)
+
+    def _publish(self, topic: str, payload: bytes, retain: bool) -> mqtt.MQTTMessageInfo | None:
+        if not self.connected:
+            return None
+        info = self._client.publish(topic, payload, qos=QOS, retain=retain)
+        return info if info.rc == mqtt.MQTT_ERR_SUCCESS else None
+
+    def _clear_call(self, room: str, call_id: str) -> None:
+        """Empty the retained messages of a finished call so late stations do not see it."""
+        for kind in (p.TopicKind.RECEIPT, p.TopicKind.ACK):
+            self._publish(p.call_subtopic(room, call_id, kind), b"", True)
+        self._publish(p.call_topic(room, call_id), b"", True)
+
+    def _configure_security(self) -> None:
+        _, _, tls = self._endpoint.host_port_tls()
+        if tls:
+            ca = str(self._endpoint.ca_file) if self._endpoint.ca_file else None
+            self._client.tls_set(ca_certs=ca)
+        if self._endpoint.username:
+            password = None
+            if self._endpoint.password_file is not None:
+                password = self._endpoint.password_file.read_text().strip()
+            self._client.username_pw_set(self._endpoint.username, password)
+
+    def _dispatch(self, ref: p.TopicRef, payload: bytes) -> None:
+        raise NotImplementedError
+
+    def _link_up(self) -> None:
+        raise NotImplementedError
+
+    def _link_down(self) -> None:
+        raise NotImplementedError
+
+
+class RoomLink(_Link):
+    """The room tablet's connection. Implements kiosk.core.calls.RoomCallLink."""
+
+    def __init__(self, room: str, endpoint: BrokerEndpoint, post: Post) -> None:
+        self.room = room
+        self._listener: RoomListener | None = None
+        super().__init__(endpoint, post, f"kiosk-room-{room}", p.room_presence_topic(room),
+                         p.room_subscriptions(room))
+
+    def attach(self, listener: RoomListener) -> None:
+        self._listener = listener
+
+    def publish_call(self, call: p.CallMessage) -> bool:
+        return self._publish(p.call_topic(call.room, call.call_id), p.encode_call(call),
+                             True) is not None
+
+    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
+        sent = self._publish(p.call_subtopic(room, msg.call_id, p.TopicKind.RESOLVED),
+                             p.encode_resolved(msg), False)
+        if sent is None:
+            return False
+        self._clear_call(room, msg.call_id)
+        return True
+
+    def publish_session(self, msg: p.SessionStatus) -> bool:
+        return self._publish(p.session_topic(self.room), p.encode_session(msg), True) is not None
+
+    def _dispatch(self, ref: p.TopicRef, payload: bytes) -> None:
+        listener = self._listener
+        if listener is None or not payload:
+            return  # empty payloads are our own retained clean-ups coming back
+        if ref.kind is p.TopicKind.STATION_PRESENCE:
+            listener.on_station_presence(ref.station, p.parse_presence(payload).online)
+        elif ref.kind is p.TopicKind.RECEIPT:
+            listener.on_receipt(p.parse_reply(payload, ref))
+        elif ref.kind is p.TopicKind.ACK:
+            listener.on_ack(p.parse_reply(payload, ref))
+        elif ref.kind is p.TopicKind.RESOLVED:
+            self._resolved_elsewhere(listener, p.parse_resolved(payload, ref))
+
+    def _resolved_elsewhere(self, listener: RoomListener, msg: p.Resolved) -> None:
+        listener.on_resolved(msg)
+        self._clear_call(self.room, msg.call_id)
+
+    def _link_up(self) -> None:
+        if self._listener is not None:
+            self._listener.on_link_up()
+
+    def _link_down(self) -> None:
+        if self._listener is not None:
+            self._listener.on_link_down()
+
+
+class StationLink(_Link):
+    """A nurse station's connection. Implements kiosk.core.board.StationCallLink."""
+
+    def __init__(self, station: str, endpoint: BrokerEndpoint, post: Post) -> None:
+        self.station = station
+        self._listener: StationListener | None = None
+        super().__init__(endpoint, post, f"kiosk-station-{station}",
+                         p.station_presence_topic(station), p.station_subscriptions())
+
+    def attach(self, listener: StationListener) -> None:
+        self._listener = listener
+
+    def publish_receipt(self, room: str, msg: p.StationReply) -> bool:
+        return self._reply(room, msg, p.TopicKind.RECEIPT)
+
+    def publish_ack(self, room: str, msg: p.StationReply) -> bool:
+        return self._reply(room, msg, p.TopicKind.ACK)
+
+    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
+        sent = self._publish(p.call_subtopic(room, msg.call_id, p.TopicKind.RESOLVED),
+                             p.encode_resolved(msg), False)
+        if sent is None:
+            return False
+        self._clear_call(room, msg.call_id)
+        return True
+
+    def publish_overdue(self, room: str, msg: p.Overdue) -> bool:
+        topic = p.call_subtopic(room, msg.call_id, p.TopicKind.OVERDUE)
+        return self._publish(topic, p.encode_overdue(msg), False) is not None
+
+    def _reply(self, room: str, msg: p.StationReply, kind: p.TopicKind) -> bool:
+        topic = p.call_subtopic(room, msg.call_id, kind)
+        return self._publish(topic, p.encode_reply(msg), True) is not None
+
+    def _dispatch(self, ref: p.TopicRef, payload: bytes) -> None:
+        listener = self._listener
+        if listener is None:
+            return
+        if not payload:
+            if ref.kind is p.TopicKind.CALL:
+                listener.on_call_cleared(ref.call_id)
+            return
+        handlers: dict[p.TopicKind, Callable[[], None]] = {
+            p.TopicKind.ROOM_PRESENCE:
+                lambda: listener.on_room_presence(ref.room, p.parse_presence(payload).online),
+            p.TopicKind.SESSION: lambda: listener.on_session(p.parse_session(payload, ref)),
+            p.TopicKind.CALL: lambda: listener.on_call(p.parse_call(payload, ref)),
+            p.TopicKind.ACK: lambda: listener.on_ack(p.parse_reply(payload, ref)),
+            p.TopicKind.RESOLVED: lambda: listener.on_resolved(p.parse_resolved(payload, ref)),
+            p.TopicKind.OVERDUE: lambda: listener.on_overdue(p.parse_overdue(payload, ref)),
+        }
+        handler = handlers.get(ref.kind)
+        if handler is not None:
+            handler()
+
+    def _link_up(self) -> None:
+        pass
+
+    def _link_down(self) -> None:
+        pass
