@@ -1,0 +1,79 @@
+"""Walking a loaded QML scene the way a reviewer would look at it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor
+from PySide6.QtQml import QQmlEngine, QQmlProperty
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+
+def items(root: QQuickItem) -> Iterator[QQuickItem]:
+    yield root
+    for child in root.childItems():
+        yield from items(child)
+
+
+def shown(item: QQuickItem) -> bool:
+    """Visible to the patient: visible, not transparent, with some size, all the way up."""
+    node: QQuickItem | None = item
+    while node is not None:
+        if not node.isVisible() or node.opacity() == 0:
+            return False
+        node = node.parentItem()
+    return item.width() > 0 and item.height() > 0
+
+
+def is_target(item: QQuickItem) -> bool:
+    return item.inherits("QQuickAbstractButton") or item.inherits("QQuickMouseArea")
+
+
+def targets(window: QQuickWindow) -> list[QQuickItem]:
+    return [i for i in items(window.contentItem()) if is_target(i) and shown(i) and i.isEnabled()]
+
+
+def accessible_name(item: QQuickItem) -> str:
+    # Attached properties resolve only with the item's QML context.
+    context = QQmlEngine.contextForObject(item)
+    return str(QQmlProperty(item, "Accessible.name", context).read() or "")
+
+
+def scene_rect(item: QQuickItem) -> tuple[float, float, float, float]:
+    top_left = item.mapToScene(QPointF(0, 0))
+    return top_left.x(), top_left.y(), item.width(), item.height()
+
+
+def centre(item: QQuickItem) -> QPointF:
+    return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+
+
+def luminance(colour: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def background_behind(item: QQuickItem, window: QQuickWindow) -> QColor:
+    """The opaque colour a text item is drawn on: the nearest filled rectangle behind it, or a
+    control's background, or the window."""
+    node = item.parentItem()
+    while node is not None:
+        background = node.property("background")
+        if isinstance(background, QQuickItem):
+            colour = background.property("color")
+            if isinstance(colour, QColor) and colour.alpha() == 255:
+                return colour
+        if node.inherits("QQuickRectangle"):
+            colour = node.property("color")
+            if isinstance(colour, QColor) and colour.alpha() == 255 and node.opacity() > 0:
+                return colour
+        node = node.parentItem()
+    return window.color()

@@ -1,0 +1,135 @@
+"""The patient's home screen, loaded offscreen with real backend objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.app import Screen, create_gui_app, load_window
+from kiosk.qt.room import RoomController
+from tests.qml.helpers import (
+    accessible_name,
+    background_behind,
+    centre,
+    contrast,
+    items,
+    scene_rect,
+    shown,
+    targets,
+)
+
+
+@pytest.fixture
+def room_screen(qtbot) -> Iterator[Screen]:  # type: ignore[no-untyped-def]
+    create_gui_app()
+    screen = load_window("Main", {"room": RoomController("Room 1", "Demo clinic")})
+    screen.window.setGeometry(0, 0, 1280, 800)
+    screen.window.show()
+    qtbot.waitExposed(screen.window)
+    theme = screen.engine.singletonInstance("Kiosk", "Theme")
+    theme.setProperty("reducedMotion", True)
+    yield screen
+    screen.window.hide()
+
+
+def find(screen: Screen, name: str) -> QQuickItem:
+    found = screen.window.findChild(QQuickItem, name)
+    assert found is not None, f"no item named {name}"
+    return found
+
+
+def test_home_shows_room_name_clock_and_the_four_areas(room_screen: Screen) -> None:
+    assert find(room_screen, "roomName").property("text") == "Room 1"
+    assert ":" in find(room_screen, "clock").property("text")
+    for area in ("musicArea", "sessionArea", "guideArea"):
+        assert shown(find(room_screen, area))
+    assert shown(find(room_screen, "callNurseButton"))
+
+
+def test_areas_without_their_feature_say_so_instead_of_offering_dead_buttons(
+        room_screen: Screen) -> None:
+    texts = [i.property("text") for i in items(room_screen.window.contentItem())
+             if i.inherits("QQuickText") and shown(i)]
+    assert "Music is not set up in this room." in texts
+    assert any("not connected to the nurse station" in str(t).lower() for t in texts)
+    for area in ("musicArea", "sessionArea", "guideArea"):
+        inside = list(items(find(room_screen, area)))
+        assert not [i for i in inside if i.inherits("QQuickAbstractButton")]
+
+
+def test_every_interactive_item_has_an_object_name_and_an_accessible_name(
+        room_screen: Screen) -> None:
+    room_screen.backends["room"].rest()
+    every = [i for i in items(room_screen.window.contentItem())
+             if i.inherits("QQuickAbstractButton") or i.inherits("QQuickMouseArea")]
+    assert len(every) >= 3
+    for item in every:
+        assert item.objectName(), f"an interactive {item.metaObject().className()} has no name"
+        assert accessible_name(item), f"{item.objectName()} has no Accessible.name"
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_call_button_is_the_largest_target_and_every_target_is_at_least_110_px(
+        room_screen: Screen, size: tuple[int, int], qtbot) -> None:  # type: ignore[no-untyped-def]
+    room_screen.window.setGeometry(0, 0, *size)
+    qtbot.wait(50)
+    shown_targets = targets(room_screen.window)
+    assert shown_targets
+    areas = {t.objectName(): t.width() * t.height() for t in shown_targets}
+    assert max(areas, key=lambda k: areas[k]) == "callNurseButton"
+    for target in shown_targets:
+        _, _, w, h = scene_rect(target)
+        assert w >= 110 and h >= 110, f"{target.objectName()} is {w:.0f}x{h:.0f} px"
+
+
+def test_theme_text_colours_reach_7_to_1_on_their_backgrounds(room_screen: Screen) -> None:
+    theme = room_screen.engine.singletonInstance("Kiosk", "Theme")
+    pairs = theme.property("pairs").toVariant()
+    assert len(pairs) >= 5
+    for fg, bg in pairs:
+        ratio = contrast(QColor(theme.property(fg)), QColor(theme.property(bg)))
+        assert ratio >= 7.0, f"{fg} on {bg} is only {ratio:.1f}:1"
+
+
+@pytest.mark.parametrize("resting", [False, True])
+def test_every_shown_text_is_large_and_at_least_7_to_1_where_it_is_drawn(
+        room_screen: Screen, resting: bool, qtbot) -> None:  # type: ignore[no-untyped-def]
+    if resting:
+        room_screen.backends["room"].rest()
+        qtbot.wait(50)
+    texts = [i for i in items(room_screen.window.contentItem())
+             if i.inherits("QQuickText") and shown(i) and i.property("text")]
+    assert texts
+    for text in texts:
+        ratio = contrast(text.property("color"), background_behind(text, room_screen.window))
+        assert ratio >= 7.0, f"'{text.property('text')}' has contrast {ratio:.1f}:1"
+        assert text.property("font").pixelSize() >= 24, f"'{text.property('text')}' is too small"
+
+
+def test_rest_mode_darkens_all_but_the_call_button_and_first_touch_only_wakes(
+        room_screen: Screen, qtbot) -> None:  # type: ignore[no-untyped-def]
+    room = room_screen.backends["room"]
+    rest_button = find(room_screen, "restButton")
+    QTest.mouseClick(room_screen.window, Qt.MouseButton.LeftButton, pos=centre(rest_button).toPoint())
+    qtbot.waitUntil(lambda: room.restMode)
+    assert shown(find(room_screen, "restOverlay"))
+    assert shown(find(room_screen, "callNurseButton"))
+    # A touch where the "Darken screen" button was only wakes the screen; it presses nothing.
+    QTest.mouseClick(room_screen.window, Qt.MouseButton.LeftButton, pos=centre(rest_button).toPoint())
+    qtbot.waitUntil(lambda: not room.restMode)
+    qtbot.wait(50)
+    assert not room.restMode
+
+
+def test_the_patient_cannot_close_the_window(room_screen: Screen, qtbot) -> None:  # type: ignore[no-untyped-def]
+    room_screen.window.close()
+    qtbot.wait(50)
+    assert room_screen.window.isVisible()
+    room_screen.backends["room"].allow_close()
+    room_screen.window.close()
+    qtbot.waitUntil(lambda: not room_screen.window.isVisible())
