@@ -1,0 +1,171 @@
+"""The only reader of config/: load, check and document the configuration.
+
+Reads config/clinic.yaml and every config/rooms/*.yaml, checks them against the one schema in
+schema.py, and returns frozen dataclasses. Every problem is collected before anything is raised.
+The environment overrides the files: KIOSK_CONFIG, KIOSK_ROOM, KIOSK_STATE_DIR, KIOSK_BROKER.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk.settings.errors import ConfigError, Problem, did_you_mean, format_problems
+from kiosk.settings.model import (
+    Config,
+    RoomFile,
+    RoomSettings,
+    build_clinic,
+    build_room,
+    cross_check,
+)
+from kiosk.settings.reference import reference_markdown
+from kiosk.settings.schema import CLINIC_OPTIONS, ROOM_OPTIONS
+from kiosk.settings.validate import FileChecker, parse_broker_url
+from kiosk.settings.yamlload import Map, load_yaml
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Problem",
+    "RoomSettings",
+    "check_config",
+    "default_config_dir",
+    "format_problems",
+    "load_config",
+    "reference_markdown",
+    "resolve_room",
+]
+
+CLINIC_FILE = "clinic.yaml"
+ROOMS_DIR = "rooms"
+ENVIRONMENT = "environment"
+
+
+def default_config_dir() -> Path:
+    """The repository's config/ folder: the shipped demo."""
+    return Path(__file__).resolve().parents[2] / "config"
+
+
+def load_config(config_dir: Path | None = None,
+                env: Mapping[str, str] = os.environ) -> Config:
+    """Read and check the whole configuration. Raises ConfigError listing every problem."""
+    config, problems = _load(config_dir, env)
+    if problems or config is None:
+        raise ConfigError(problems)
+    return config
+
+
+def check_config(config_dir: Path | None = None,
+                 env: Mapping[str, str] = os.environ) -> list[Problem]:
+    """Every problem in the configuration; an empty list means it is good to use."""
+    return _load(config_dir, env)[1]
+
+
+def resolve_room(config: Config, room_id: str | None = None,
+                 env: Mapping[str, str] = os.environ) -> RoomSettings:
+    """This tablet's room: `room_id` (from --room), else KIOSK_ROOM, else the first room."""
+    wanted = room_id or env.get("KIOSK_ROOM") or None
+    if wanted is None:
+        return config.rooms[0]
+    try:
+        return config.room(wanted)
+    except KeyError:
+        raise ConfigError([_unknown_room(config, wanted, "room" if room_id else "KIOSK_ROOM")]
+                          ) from None
+
+
+def _load(config_dir: Path | None, env: Mapping[str, str]) -> tuple[Config | None, list[Problem]]:
+    base = _config_dir(config_dir, env)
+    if not base.is_dir():
+        return None, [Problem(str(base), None, "", "the config folder does not exist",
+                              "check --config or KIOSK_CONFIG")]
+    clinic_checker = FileChecker(CLINIC_FILE)
+    clinic_tree, problems = _read(base / CLINIC_FILE, CLINIC_FILE)
+    clinic = clinic_checker.check_file(clinic_tree, CLINIC_OPTIONS)
+    problems += clinic_checker.problems
+    rooms, room_problems = _read_rooms(base)
+    problems += room_problems
+    topics_given = clinic_tree is not None and _has_topics(clinic_tree)
+    problems += cross_check(clinic, CLINIC_FILE, rooms, topics_given)
+    broker_url, env_problems = _environment(env, clinic.values.get("broker.url", ""))
+    problems += env_problems
+    if problems:
+        return None, problems
+    config = Config(
+        config_dir=base,
+        clinic=build_clinic(clinic.values, base, broker_url),
+        rooms=tuple(build_room(r, clinic.values["clinic.language"]) for r in rooms),
+        state_dir=_state_dir(base, clinic.values["state_dir"], env),
+    )
+    room_id = env.get("KIOSK_ROOM")
+    if room_id and room_id not in {r.id for r in config.rooms}:
+        return None, [_unknown_room(config, room_id, "KIOSK_ROOM")]
+    return config, []
+
+
+def _config_dir(config_dir: Path | None, env: Mapping[str, str]) -> Path:
+    if config_dir is None:
+        config_dir = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else default_config_dir()
+    return config_dir.expanduser().resolve()
+
+
+def _read(path: Path, shown_as: str) -> tuple[Map | None, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(shown_as, None, "", "the file is missing",
+                              "every config folder needs clinic.yaml; copy the shipped one")]
+    return load_yaml(path, shown_as)
+
+
+def _read_rooms(base: Path) -> tuple[list[RoomFile], list[Problem]]:
+    paths = sorted((base / ROOMS_DIR).glob("*.yaml"))
+    if not paths:
+        return [], [Problem(f"{ROOMS_DIR}/", None, "", "no room files found",
+                            "add rooms/room-1.yaml with room.id and room.display_name")]
+    rooms: list[RoomFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        shown_as = f"{ROOMS_DIR}/{path.name}"
+        tree, read_problems = load_yaml(path, shown_as)
+        checker = FileChecker(shown_as)
+        checked = checker.check_file(tree, ROOM_OPTIONS)
+        problems += read_problems + checker.problems
+        rooms.append(RoomFile(shown_as, path, checked))
+    return rooms, problems
+
+
+def _has_topics(tree: Map) -> bool:
+    guide = tree.get("guide")
+    return guide is not None and isinstance(guide.value, Map) and bool(guide.value.get("topics"))
+
+
+def _environment(env: Mapping[str, str], broker_url: str) -> tuple[str, list[Problem]]:
+    override = env.get("KIOSK_BROKER")
+    if not override:
+        return broker_url, []
+    if parse_broker_url(override) is None:
+        return broker_url, [Problem(ENVIRONMENT, None, "KIOSK_BROKER",
+                                    f'must be mqtt://host:port or mqtts://host:port '
+                                    f'(got "{override}")', "for example mqtt://127.0.0.1:1883")]
+    return override, []
+
+
+def _state_dir(base: Path, configured: str, env: Mapping[str, str]) -> Path:
+    """KIOSK_STATE_DIR, else state_dir from clinic.yaml, else the XDG state folder."""
+    if env.get("KIOSK_STATE_DIR"):
+        return Path(env["KIOSK_STATE_DIR"]).expanduser().resolve()
+    if configured:
+        path = Path(configured).expanduser()
+        return path if path.is_absolute() else (base / path).resolve()
+    if env.get("XDG_STATE_HOME"):
+        return Path(env["XDG_STATE_HOME"]) / "infusion-kiosk"
+    home = Path(env["HOME"]) if env.get("HOME") else Path.home()
+    return home / ".local" / "state" / "infusion-kiosk"
+
+
+def _unknown_room(config: Config, room_id: str, source: str) -> Problem:
+    ids = [r.id for r in config.rooms]
+    return Problem(ENVIRONMENT if source == "KIOSK_ROOM" else "command line", None, source,
+                   f'unknown room "{room_id}" (rooms: {", ".join(ids)})',
+                   did_you_mean(room_id, ids))

@@ -1,0 +1,344 @@
+"""The configuration as the rest of the program sees it: frozen dataclasses, tuples, resolved paths.
+
+`cross_check` finds the problems that span options or files (a phase naming a playlist no room
+has, duplicate room ids); `build_config` turns checked values into the dataclasses once no
+problem is left.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.settings.errors import Problem, did_you_mean
+from kiosk.settings.validate import Checked, parse_broker_url
+
+
+@dataclass(frozen=True)
+class BrokerSettings:
+    url: str
+    host: str
+    port: int
+    tls: bool
+    keepalive_seconds: int
+    username: str
+    password_file: Path | None
+    ca_file: Path | None
+
+
+@dataclass(frozen=True)
+class NurseSettings:
+    pin_hash: str
+    auto_lock_minutes: int
+    max_pin_tries: int
+
+
+@dataclass(frozen=True)
+class CallSettings:
+    receipt_timeout_seconds: int
+    retry_seconds: int
+    escalation_minutes: int
+    station_chime_repeat_seconds: int
+
+
+@dataclass(frozen=True)
+class RequestType:
+    id: str
+    label: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    fade_in_seconds: float
+    fade_out_seconds: float
+    crossfade_seconds: float
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    rest_after_idle_minutes: int
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    minutes: int
+    description: str
+    infusion: bool
+    playlist: str
+    guide_topics: tuple[str, ...]
+    rest_mode: bool
+    fade_music_at_end: bool
+
+
+@dataclass(frozen=True)
+class SessionTemplate:
+    id: str
+    name: str
+    nurse_sets_length: bool
+    min_minutes: int
+    max_minutes: int
+    phases: tuple[Phase, ...]
+
+    @property
+    def infusion_phase(self) -> Phase:
+        return next(p for p in self.phases if p.infusion)
+
+
+@dataclass(frozen=True)
+class GuideTopic:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    name: str
+    language: str
+    broker: BrokerSettings
+    nurse: NurseSettings
+    calls: CallSettings
+    requests: tuple[RequestType, ...]
+    audio: AudioSettings
+    display: DisplaySettings
+    session_templates: tuple[SessionTemplate, ...]
+    guide_topics: tuple[GuideTopic, ...]
+    station_title: str
+
+    def template(self, template_id: str) -> SessionTemplate:
+        return next(t for t in self.session_templates if t.id == template_id)
+
+
+@dataclass(frozen=True)
+class Playlist:
+    name: str
+    path: Path
+    description: str
+    cover: Path | None
+    phases: tuple[str, ...]
+    shuffle: bool
+    repeat: bool
+
+
+@dataclass(frozen=True)
+class MusicSettings:
+    volume_cap_percent: int
+    default_volume_percent: int
+    playlists: tuple[Playlist, ...]
+
+
+@dataclass(frozen=True)
+class RoomSettings:
+    id: str
+    display_name: str
+    language: str
+    music: MusicSettings
+    file: Path
+
+
+@dataclass(frozen=True)
+class Config:
+    config_dir: Path
+    clinic: ClinicSettings
+    rooms: tuple[RoomSettings, ...]
+    state_dir: Path
+
+    def room(self, room_id: str) -> RoomSettings:
+        """The room with this id; KeyError if there is none (resolve_room explains it)."""
+        for room in self.rooms:
+            if room.id == room_id:
+                return room
+        raise KeyError(room_id)
+
+
+@dataclass(frozen=True)
+class RoomFile:
+    """One room file's checked values, with where it lives."""
+
+    shown_as: str
+    path: Path
+    checked: Checked
+
+
+def cross_check(clinic: Checked, clinic_file: str, rooms: list[RoomFile],
+                topics_given: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _unique(clinic_file, clinic.values.get("requests", []), "id", "request id")
+    problems += _unique(clinic_file, clinic.values.get("guide.topics", []), "id", "topic id")
+    templates: list[Checked] = clinic.values.get("session_templates", [])
+    problems += _unique(clinic_file, templates, "id", "template id")
+    playlists = [p.values["name"] for r in rooms
+                 for p in r.checked.values.get("music.playlists", []) if "name" in p.values]
+    topics = [t.values["id"] for t in clinic.values.get("guide.topics", []) if "id" in t.values]
+    for template in templates:
+        problems += _check_template(clinic_file, template, playlists,
+                                    topics if topics_given else None)
+    for room in rooms:
+        problems += _check_room(room)
+    problems += _unique_rooms(rooms)
+    return problems
+
+
+def _check_template(file: str, template: Checked, playlists: list[str],
+                    topics: list[str] | None) -> list[Problem]:
+    problems: list[Problem] = []
+    phases: list[Checked] = template.values.get("phases", [])
+    problems += _unique(file, phases, "id", "phase id")
+    infusions = [p for p in phases if p.values.get("infusion")]
+    if "phases" in template.values and len(infusions) != 1:
+        problems.append(Problem(file, template.lines.get("phases"), template.key("phases"),
+                                f"must have exactly one phase with infusion: true "
+                                f"(found {len(infusions)})"))
+    problems += _check_length_range(file, template, infusions)
+    for phase in phases:
+        problems += _check_phase_links(file, phase, playlists, topics)
+    return problems
+
+
+def _check_length_range(file: str, template: Checked, infusions: list[Checked]) -> list[Problem]:
+    low, high = template.values.get("min_minutes"), template.values.get("max_minutes")
+    if low is None or high is None:
+        return []
+    if low > high:
+        return [Problem(file, template.lines.get("max_minutes", template.line),
+                        template.key("max_minutes"),
+                        f"must be at least min_minutes (got {high}, min_minutes is {low})")]
+    if not template.values.get("nurse_sets_length") or len(infusions) != 1:
+        return []
+    minutes = infusions[0].values.get("minutes")
+    if minutes is None or low <= minutes <= high:
+        return []
+    return [Problem(file, infusions[0].lines.get("minutes"), infusions[0].key("minutes"),
+                    f"must be between min_minutes and max_minutes, {low} to {high} "
+                    f"(got {minutes})")]
+
+
+def _check_phase_links(file: str, phase: Checked, playlists: list[str],
+                       topics: list[str] | None) -> list[Problem]:
+    problems: list[Problem] = []
+    playlist = phase.values.get("playlist", "")
+    if playlist and playlist not in playlists:
+        problems.append(Problem(file, phase.lines.get("playlist"), phase.key("playlist"),
+                                f'unknown playlist "{playlist}"',
+                                did_you_mean(playlist, playlists)))
+    for topic in phase.values.get("guide_topics", ()):
+        if topics is not None and topic not in topics:
+            problems.append(Problem(file, phase.lines.get("guide_topics"),
+                                    phase.key("guide_topics"), f'unknown guide topic "{topic}"',
+                                    did_you_mean(topic, topics)))
+    return problems
+
+
+def _check_room(room: RoomFile) -> list[Problem]:
+    values = room.checked.values
+    problems = _unique(room.shown_as, values.get("music.playlists", []), "name", "playlist name")
+    cap = values.get("music.volume_cap_percent")
+    start = values.get("music.default_volume_percent")
+    if cap is not None and start is not None and start > cap:
+        problems.append(Problem(
+            room.shown_as, room.checked.lines.get("music.default_volume_percent"),
+            "music.default_volume_percent",
+            f"must be {cap} or less, the volume cap (got {start})",
+            "lower it, or raise music.volume_cap_percent"))
+    return problems
+
+
+def _unique(file: str, records: Iterable[Checked], name: str, what: str) -> list[Problem]:
+    records = list(records)
+    counts = Counter(r.values.get(name) for r in records)
+    problems = []
+    seen: dict[object, Checked] = {}
+    for record in records:
+        value = record.values.get(name)
+        if value is None or counts[value] < 2:
+            continue
+        first = seen.setdefault(value, record)
+        if first is not record:
+            problems.append(Problem(file, record.lines.get(name), record.key(name),
+                                    f'{what} "{value}" is used twice '
+                                    f"(first on line {first.lines.get(name)})"))
+    return problems
+
+
+def _unique_rooms(rooms: list[RoomFile]) -> list[Problem]:
+    first_file: dict[str, str] = {}
+    problems = []
+    for room in rooms:
+        room_id = room.checked.values.get("room.id")
+        if room_id is None:
+            continue
+        if room_id in first_file:
+            problems.append(Problem(room.shown_as, room.checked.lines.get("room.id"), "room.id",
+                                    f'room id "{room_id}" is already used by '
+                                    f"{first_file[room_id]}", "give each room its own id"))
+        first_file.setdefault(room_id, room.shown_as)
+    return problems
+
+
+def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str) -> ClinicSettings:
+    """Dataclasses from checked clinic values. `broker_url` may come from KIOSK_BROKER."""
+    parsed = parse_broker_url(broker_url)
+    assert parsed is not None
+    host, port, tls = parsed
+    return ClinicSettings(
+        name=values["clinic.name"],
+        language=values["clinic.language"],
+        broker=BrokerSettings(
+            url=broker_url, host=host, port=port, tls=tls,
+            keepalive_seconds=values["broker.keepalive_seconds"],
+            username=values["broker.username"],
+            password_file=_optional_path(values["broker.password_file"], config_dir),
+            ca_file=_optional_path(values["broker.ca_file"], config_dir)),
+        nurse=NurseSettings(values["nurse.pin_hash"], values["nurse.auto_lock_minutes"],
+                            values["nurse.max_pin_tries"]),
+        calls=CallSettings(values["calls.receipt_timeout_seconds"],
+                           values["calls.retry_seconds"], values["calls.escalation_minutes"],
+                           values["calls.station_chime_repeat_seconds"]),
+        requests=tuple(RequestType(**r.values) for r in values["requests"]),
+        audio=AudioSettings(values["audio.fade_in_seconds"], values["audio.fade_out_seconds"],
+                            values["audio.crossfade_seconds"]),
+        display=DisplaySettings(values["display.rest_after_idle_minutes"]),
+        session_templates=tuple(_template(t.values) for t in values["session_templates"]),
+        guide_topics=tuple(GuideTopic(**t.values) for t in values["guide.topics"]),
+        station_title=values["station.title"],
+    )
+
+
+def _template(values: dict[str, Any]) -> SessionTemplate:
+    phases = tuple(Phase(**{**p.values, "guide_topics": tuple(p.values["guide_topics"])})
+                   for p in values["phases"])
+    return SessionTemplate(values["id"], values["name"], values["nurse_sets_length"],
+                           values["min_minutes"], values["max_minutes"], phases)
+
+
+def build_room(room: RoomFile, clinic_language: str) -> RoomSettings:
+    values = room.checked.values
+    base = room.path.parent
+    playlists = tuple(
+        Playlist(name=p.values["name"], path=_path(p.values["path"], base),
+                 description=p.values["description"],
+                 cover=_optional_path(p.values["cover"], base),
+                 phases=tuple(p.values["phases"]), shuffle=p.values["shuffle"],
+                 repeat=p.values["repeat"])
+        for p in values["music.playlists"])
+    return RoomSettings(
+        id=values["room.id"], display_name=values["room.display_name"],
+        language=values.get("room.language") or clinic_language,
+        music=MusicSettings(values["music.volume_cap_percent"],
+                            values["music.default_volume_percent"], playlists),
+        file=room.path)
+
+
+def _path(text: str, base: Path) -> Path:
+    """A path as written, relative to `base` unless absolute; `~` means the user's home."""
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+def _optional_path(text: str, base: Path) -> Path | None:
+    return _path(text, base) if text else None

@@ -1,0 +1,268 @@
+"""Every configuration option, declared once.
+
+This declaration drives validation, the defaults and the generated reference (config/README.md).
+Keys are dotted paths inside their file (`music.volume_cap_percent`); a unit is part of the name.
+A list of records (`requests`, `session_templates`) declares the fields of one record in `fields`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    TEXT = "text"
+    WHOLE_NUMBER = "whole number"
+    NUMBER = "number"
+    SWITCH = "true or false"
+    CHOICE = "one of"
+    PATH = "file or folder path"
+    SLUG = "short id"
+    BROKER_URL = "broker address"
+    SLUG_LIST = "list of short ids"
+    CHOICE_LIST = "list, each one of"
+    RECORDS = "list of entries"
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option. `default` None with `required` means the file must set it.
+
+    `default_text` replaces the default in the reference when the real default is computed.
+    """
+
+    key: str
+    kind: Kind
+    default: object
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    fields: tuple[Option, ...] = ()
+    required: bool = False
+    default_text: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.key.rsplit(".", 1)[-1]
+
+    @property
+    def unit(self) -> str:
+        for suffix in ("seconds", "minutes", "percent"):
+            if self.name.endswith("_" + suffix):
+                return suffix
+        return ""
+
+
+LANGUAGES = ("en", "es")
+PRIORITIES = ("high", "normal", "low")
+PLAYLIST_PHASES = ("settle", "infusion", "rest")
+
+
+def _record(*pairs: tuple[str, object]) -> dict[str, object]:
+    return dict(pairs)
+
+
+def _request(rid: str, label: str, priority: str) -> dict[str, object]:
+    return _record(("id", rid), ("label", label), ("priority", priority))
+
+
+def _phase(pid: str, name: str, minutes: int, description: str,
+           **flags: object) -> dict[str, object]:
+    return {"id": pid, "name": name, "minutes": minutes, "description": description, **flags}
+
+
+DEFAULT_REQUESTS = (
+    _request("water", "Water", "low"),
+    _request("blanket", "Blanket or feeling cold", "low"),
+    _request("bathroom", "Bathroom", "normal"),
+    _request("sick", "Feeling sick", "high"),
+    _request("iv_site", "Pain or a problem at the IV", "high"),
+    _request("anxious", "Feeling anxious", "high"),
+    _request("other", "Something else", "normal"),
+)
+
+DEFAULT_TEMPLATES = (
+    {
+        "id": "ketamine-40",
+        "name": "Ketamine infusion, 40 min",
+        "phases": [
+            _phase("settle", "Settling in", 5,
+                   "Get comfortable. The nurse is close by if you need anything."),
+            _phase("infusion", "Infusion", 40,
+                   "You may feel far away, floaty or sleepy. This is common and it will pass.",
+                   infusion=True),
+            _phase("rest", "Resting", 60,
+                   "The medicine has stopped. Rest with your eyes closed until you feel clear.",
+                   rest_mode=True, fade_music_at_end=True),
+        ],
+    },
+    {
+        "id": "iv-infusion",
+        "name": "IV infusion",
+        "nurse_sets_length": True,
+        "phases": [
+            _phase("settle", "Settling in", 5,
+                   "Get comfortable. The nurse is close by if you need anything."),
+            _phase("infusion", "Infusion", 60,
+                   "Rest, listen to music, or call the nurse if something feels wrong.",
+                   infusion=True),
+            _phase("rest", "Resting", 15,
+                   "The drip has stopped. Rest a little before you get up.",
+                   fade_music_at_end=True),
+        ],
+    },
+)
+
+DEFAULT_TOPICS = (
+    _record(("id", "dissociation"), ("title", "Feeling far away from your body")),
+    _record(("id", "vision"), ("title", "Blurred or double vision")),
+    _record(("id", "nausea"), ("title", "Feeling sick")),
+    _record(("id", "time"), ("title", "Time feels strange")),
+    _record(("id", "anxiety"), ("title", "Feeling anxious")),
+)
+
+Opt = Option
+K = Kind
+
+REQUEST_FIELDS = (
+    Opt("id", K.SLUG, None, "Short id sent to the station; never shown to the patient.",
+      required=True),
+    Opt("label", K.TEXT, None, "What the patient's button says, in plain words.", required=True),
+    Opt("priority", K.CHOICE, "normal",
+      "How the station ranks it: high comes first. An urgent call always outranks requests.",
+      choices=PRIORITIES),
+)
+
+PHASE_FIELDS = (
+    Opt("id", K.SLUG, None, "Short id of the phase, unique within its template.", required=True),
+    Opt("name", K.TEXT, None, "Phase name the patient sees, like \"Settling in\".", required=True),
+    Opt("minutes", K.WHOLE_NUMBER, None,
+      "How long the phase lasts. For the infusion phase of a template where the nurse sets the "
+      "length, this is the length offered first.", minimum=1, maximum=720, required=True),
+    Opt("description", K.TEXT, "",
+      "One line on what this phase usually feels like, in plain words (grade 6)."),
+    Opt("infusion", K.SWITCH, False,
+      "This phase is the infusion itself. Each template has exactly one. Its end notifies the "
+      "station and plays a soft cue."),
+    Opt("playlist", K.TEXT, "",
+      "Name of a playlist to suggest when the phase starts. Empty: keep what is playing."),
+    Opt("guide_topics", K.SLUG_LIST, (),
+      "Ids of guide topics to highlight during this phase. Checked against guide.topics when "
+      "clinic.yaml lists them."),
+    Opt("rest_mode", K.SWITCH, False,
+      "Darken the screen during this phase, leaving a dim call button and the timer."),
+    Opt("fade_music_at_end", K.SWITCH, False, "Fade the music out slowly when this phase ends."),
+)
+
+TEMPLATE_FIELDS = (
+    Opt("id", K.SLUG, None, "Short id of the template.", required=True),
+    Opt("name", K.TEXT, None, "Name the nurse picks from, like \"Ketamine infusion, 40 min\".",
+      required=True),
+    Opt("nurse_sets_length", K.SWITCH, False,
+      "The nurse chooses the infusion length when starting a session."),
+    Opt("min_minutes", K.WHOLE_NUMBER, 10,
+      "Shortest infusion the nurse may choose, when nurse_sets_length is true.",
+      minimum=1, maximum=720),
+    Opt("max_minutes", K.WHOLE_NUMBER, 600,
+      "Longest infusion the nurse may choose, when nurse_sets_length is true.",
+      minimum=1, maximum=720),
+    Opt("phases", K.RECORDS, None, "The phases in order.", fields=PHASE_FIELDS, required=True),
+)
+
+TOPIC_FIELDS = (
+    Opt("id", K.SLUG, None, "Short id that phases use in guide_topics.", required=True),
+    Opt("title", K.TEXT, None, "Topic title the patient sees.", required=True),
+)
+
+PLAYLIST_FIELDS = (
+    Opt("name", K.TEXT, None,
+      "Playlist name the patient sees; session phases refer to it by this name.", required=True),
+    Opt("path", K.PATH, None,
+      "A folder (scanned with its subfolders) or an .m3u/.m3u8 file, relative to this file. "
+      "A missing folder is reported on screen at run time, not here.", required=True),
+    Opt("description", K.TEXT, "", "One line about the music."),
+    Opt("cover", K.PATH, "",
+        "An image shown with the playlist, relative to this file. Empty: none."),
+    Opt("phases", K.CHOICE_LIST, PLAYLIST_PHASES,
+      "Session phases this playlist suits.", choices=PLAYLIST_PHASES),
+    Opt("shuffle", K.SWITCH, False, "Play the tracks in random order."),
+    Opt("repeat", K.SWITCH, True, "Start again after the last track."),
+)
+
+CLINIC_OPTIONS = (
+    Opt("clinic.name", K.TEXT, "Infusion clinic", "The clinic's name, shown on the nurse screens."),
+    Opt("clinic.language", K.CHOICE, "en", "Language of the screens unless a room sets its own.",
+      choices=LANGUAGES),
+    Opt("broker.url", K.BROKER_URL, "mqtt://127.0.0.1:1883",
+      "The MQTT broker that rooms and stations share: mqtt://host:port, or mqtts://host:port "
+      "for TLS. KIOSK_BROKER overrides it."),
+    Opt("broker.keepalive_seconds", K.WHOLE_NUMBER, 5,
+      "How often a tablet tells the broker it is alive. A silent tablet shows at the station "
+      "after about one and a half times this.", minimum=2, maximum=60),
+    Opt("broker.username", K.TEXT, "", "Broker user name. Empty: connect without one."),
+    Opt("broker.password_file", K.PATH, "",
+      "A file holding the broker password, relative to the config folder. Empty: no password."),
+    Opt("broker.ca_file", K.PATH, "",
+      "Certificate authority file for mqtts://, relative to the config folder. Empty: the "
+      "system's certificates."),
+    Opt("state_dir", K.PATH, "",
+      "Where the app keeps its state (the call outbox, the running session). Relative to the "
+      "config folder. KIOSK_STATE_DIR overrides it.",
+      default_text="$XDG_STATE_HOME/infusion-kiosk, else ~/.local/state/infusion-kiosk"),
+    Opt("nurse.pin_hash", K.TEXT, "",
+      "Hash of the nurse PIN, printed by `python main.py hash-pin`. Never the PIN itself."),
+    Opt("nurse.auto_lock_minutes", K.WHOLE_NUMBER, 15,
+      "Lock the nurse panel after this long without a touch.", minimum=1, maximum=240),
+    Opt("nurse.max_pin_tries", K.WHOLE_NUMBER, 5,
+      "Wrong PINs allowed before the nurse panel locks for a while.", minimum=1, maximum=20),
+    Opt("calls.receipt_timeout_seconds", K.WHOLE_NUMBER, 5,
+      "If no station confirms a call within this time, the room says plainly that the call did "
+      "not get through and tells the patient to call out.", minimum=1, maximum=60),
+    Opt("calls.retry_seconds", K.WHOLE_NUMBER, 3,
+      "How often the room sends an unconfirmed call again.", minimum=1, maximum=60),
+    Opt("calls.escalation_minutes", K.WHOLE_NUMBER, 3,
+      "A call nobody has acknowledged for this long is marked overdue at the station.",
+      minimum=1, maximum=60),
+    Opt("calls.station_chime_repeat_seconds", K.WHOLE_NUMBER, 10,
+      "The station repeats its chime this often while a call is open.", minimum=3, maximum=60),
+    Opt("requests", K.RECORDS, DEFAULT_REQUESTS,
+      "The request buttons the patient sees, in order. Writing this list replaces the default "
+      "list.", fields=REQUEST_FIELDS),
+    Opt("audio.fade_in_seconds", K.NUMBER, 4.0, "Music starts this slowly from silence.",
+      minimum=0, maximum=30),
+    Opt("audio.fade_out_seconds", K.NUMBER, 2.0, "Music fades out over this time on pause or stop.",
+      minimum=0, maximum=30),
+    Opt("audio.crossfade_seconds", K.NUMBER, 6.0, "Overlap between one track and the next.",
+      minimum=0, maximum=12),
+    Opt("display.rest_after_idle_minutes", K.WHOLE_NUMBER, 0,
+      "Darken the screen after this long without a touch. 0: only when a phase or the patient "
+      "asks for rest.", minimum=0, maximum=240),
+    Opt("session_templates", K.RECORDS, DEFAULT_TEMPLATES,
+      "The kinds of session a nurse can start. Writing this list replaces the default list.",
+      fields=TEMPLATE_FIELDS),
+    Opt("guide.topics", K.RECORDS, DEFAULT_TOPICS,
+      "Topics of the \"what you may feel\" guide. A sample: the clinic's medical lead must "
+      "review it.", fields=TOPIC_FIELDS),
+    Opt("station.title", K.TEXT, "Nurse station", "Title of the nurse station screen."),
+)
+
+ROOM_OPTIONS = (
+    Opt("room.id", K.SLUG, None,
+      "This room's id, unique in the clinic. KIOSK_ROOM or --room picks a room by it.",
+      required=True),
+    Opt("room.display_name", K.TEXT, None,
+      "The room's name at the station, like \"Room 1\". Never a patient's name.", required=True),
+    Opt("room.language", K.CHOICE, None, "Language of this room's screen.", choices=LANGUAGES,
+      default_text="same as clinic.language"),
+    Opt("music.volume_cap_percent", K.WHOLE_NUMBER, 70,
+      "Nothing plays louder than this, whatever the patient chooses.", minimum=0, maximum=100),
+    Opt("music.default_volume_percent", K.WHOLE_NUMBER, 35,
+      "Volume at the start of a session: a quiet start. Must not be above the cap.",
+      minimum=0, maximum=100),
+    Opt("music.playlists", K.RECORDS, (), "The music this room offers, in order.",
+      fields=PLAYLIST_FIELDS),
+)
+
+FILES = (("clinic.yaml", CLINIC_OPTIONS), ("rooms/<id>.yaml", ROOM_OPTIONS))
