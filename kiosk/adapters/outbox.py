@@ -38,7 +38,8 @@ class SqliteOutbox:
 
     def add(self, call: CallMessage) -> None:
         self._db.execute(
-            "INSERT OR IGNORE INTO open_calls VALUES (?, ?, ?, ?)",
+            "INSERT INTO open_calls VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(call_id) DO UPDATE SET payload = excluded.payload",
             (call.call_id, encode_call(call), Stored.SENT.value, call.created_at))
 
     def mark(self, call_id: str, stored: Stored) -> None:

@@ -50,7 +50,8 @@ class StoredCall:
 class CallOutbox(Protocol):
     """Durable home of every open call (adapters/outbox.py; MemoryOutbox for tests)."""
 
-    def add(self, call: CallMessage) -> None: ...
+    def add(self, call: CallMessage) -> None:
+        """Store a new call, or update a stored one's payload (attempt) keeping its state."""
 
     def mark(self, call_id: str, stored: Stored) -> None: ...
 
@@ -74,7 +75,8 @@ class MemoryOutbox:
         self._calls: dict[str, StoredCall] = {}
 
     def add(self, call: CallMessage) -> None:
-        self._calls.setdefault(call.call_id, StoredCall(call, Stored.SENT))
+        old = self._calls.get(call.call_id)
+        self._calls[call.call_id] = StoredCall(call, old.stored if old else Stored.SENT)
 
     def mark(self, call_id: str, stored: Stored) -> None:
         if call_id in self._calls:
@@ -265,6 +267,8 @@ class RoomCalls:
     def _send(self, item: OpenCall, now: float) -> None:
         item.call = replace(item.call, attempt=item.call.attempt + 1)
         item.last_sent = now
+        # Attempts must keep counting across restarts: stations answer each new one.
+        self._outbox.add(item.call)
         self._link.publish_call(item.call)
 
     def _advance(self, item: OpenCall, state: CallState, stored: Stored, station: str) -> None:
