@@ -1,0 +1,145 @@
+"""Music through libVLC: one instance, two players (decks) so tracks can crossfade.
+
+Threads: libVLC calls `_on_vlc_end` and `_on_vlc_error` on its own event thread. They do nothing
+but hand a function to the Qt thread through the injected `post`; libVLC is never called from
+inside its own callback (stop() or set_media() there deadlocks). Every other method runs on the
+Qt thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+Post = Callable[[Callable[[], None]], None]
+
+DEBIAN_PACKAGES = "libvlc5 vlc-plugin-base libvlc-bin"
+DEFAULT_OPTIONS = ("--no-video", "--quiet")
+
+
+def probe_libvlc(options: Sequence[str] = DEFAULT_OPTIONS) -> str | None:
+    """None when libVLC really works here, else a plain reason.
+
+    `import vlc` succeeds even without libVLC; only `vlc.dll` and a real instance prove it.
+    """
+    try:
+        import vlc
+    except (ImportError, OSError) as error:
+        return _missing(f"python-vlc cannot load: {error}")
+    if getattr(vlc, "dll", None) is None:
+        return _missing("the libVLC library was not found")
+    try:
+        instance = vlc.Instance(list(options))
+    except Exception as error:  # noqa: BLE001 - any failure here means no music
+        return _missing(f"libVLC failed to start: {error}")
+    if instance is None:
+        return _missing("libVLC failed to start (no plugins?)")
+    instance.release()
+    return None
+
+
+def _missing(reason: str) -> str:
+    log.error("music unavailable reason=%s install=%s", reason, DEBIAN_PACKAGES)
+    return reason
+
+
+class VlcEngine:
+    """The one libVLC instance; builds the decks that share it."""
+
+    def __init__(self, post: Post, options: Sequence[str] = DEFAULT_OPTIONS) -> None:
+        import vlc
+
+        self._vlc = vlc
+        self._post = post
+        self._instance = vlc.Instance(list(options))
+        if self._instance is None:
+            raise RuntimeError(f"libVLC failed to start; install {DEBIAN_PACKAGES}")
+
+    def deck(self) -> VlcDeck:
+        return VlcDeck(self._vlc, self._instance, self._post)
+
+    def release(self) -> None:
+        self._instance.release()
+
+
+class VlcDeck:
+    """One libVLC media player behind core's `Deck` port."""
+
+    def __init__(self, vlc: Any, instance: Any, post: Post) -> None:
+        self._vlc = vlc
+        self._instance = instance
+        self._post = post
+        self._player = instance.media_player_new()
+        self._units = 0
+        self._on_ended: Callable[[], None] = lambda: None
+        self._on_error: Callable[[str], None] = lambda _reason: None
+        self._path = ""
+        events = self._player.event_manager()
+        events.event_attach(vlc.EventType.MediaPlayerEndReached, self._on_vlc_end)
+        events.event_attach(vlc.EventType.MediaPlayerEncounteredError, self._on_vlc_error)
+
+    def set_listener(self, on_ended: Callable[[], None], on_error: Callable[[str], None]) -> None:
+        self._on_ended = on_ended
+        self._on_error = on_error
+
+    def load(self, path: str) -> None:
+        self._path = path
+        if not os.path.isfile(path):
+            # libVLC would report this too, but late and vaguely; say which file at once.
+            self._post(lambda: self._on_error(f"file not found: {os.path.basename(path)}"))
+            self._player.set_media(None)
+            return
+        self._player.set_media(self._instance.media_new_path(path))
+        # The volume belongs to the player's audio output and holds across media.
+        self._player.audio_set_volume(self._units)
+
+    def play(self) -> None:
+        if self._player.get_media() is None:
+            return
+        self._player.play()
+
+    def pause(self) -> None:
+        self._player.set_pause(1)
+
+    def stop(self) -> None:
+        self._player.stop()
+
+    def set_volume(self, units: int) -> None:
+        self._units = max(0, min(100, units))
+        self._player.audio_set_volume(self._units)
+
+    def volume(self) -> int:
+        return self._units
+
+    def position(self) -> float | None:
+        millis = self._player.get_time()
+        return None if millis is None or millis < 0 else millis / 1000.0
+
+    def length(self) -> float | None:
+        millis = self._player.get_length()
+        return None if millis is None or millis <= 0 else millis / 1000.0
+
+    def is_playing(self) -> bool:
+        return bool(self._player.is_playing())
+
+    def release(self) -> None:
+        self._player.stop()
+        self._player.release()
+
+    # libVLC event thread: post and return, nothing else.
+
+    def _on_vlc_end(self, _event: object) -> None:
+        self._post(self._deliver_end)
+
+    def _on_vlc_error(self, _event: object) -> None:
+        self._post(self._deliver_error)
+
+    def _deliver_end(self) -> None:
+        self._on_ended()
+
+    def _deliver_error(self) -> None:
+        self._on_error(f"libVLC could not play {os.path.basename(self._path)}")
