@@ -22,6 +22,7 @@ import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.core import protocol as p
+from kiosk.settings.model import BrokerSettings
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ Post = Callable[[Callable[[], None]], None]
 
 QOS = 1
 RECONNECT_MIN_SECONDS = 1
-RECONNECT_MAX_SECONDS = 8
+RECONNECT_MAX_SECONDS = 4
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class BrokerEndpoint:
     username: str = ""
     password_file: Path | None = None
     ca_file: Path | None = None
+
+    @classmethod
+    def from_settings(cls, broker: BrokerSettings) -> BrokerEndpoint:
+        return cls(url=broker.url, keepalive_seconds=broker.keepalive_seconds,
+                   username=broker.username, password_file=broker.password_file,
+                   ca_file=broker.ca_file)
 
     def host_port_tls(self) -> tuple[str, int, bool]:
         parts = urlsplit(self.url)

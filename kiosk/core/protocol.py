@@ -19,6 +19,8 @@ PREFIX = "kiosk/v1"
 MAX_PAYLOAD_BYTES = 8 * 1024
 URGENT_REASON = "urgent"
 URGENT_PRIORITY = 100
+# Config names request priorities in words; the wire carries numbers so others can rank too.
+REQUEST_PRIORITIES = {"high": 60, "normal": 40, "low": 20}
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
