@@ -92,7 +92,8 @@ def _load(config_dir: Path | None, env: Mapping[str, str]) -> tuple[Config | Non
     broker_url, env_problems = _environment(env, clinic.values.get("broker.url", ""))
     problems += env_problems
     if problems:
-        return None, problems
+        # Stable sort: by file, then line, so the list reads top to bottom like the files.
+        return None, sorted(problems, key=lambda p: (p.file, p.line or 0))
     config = Config(
         config_dir=base,
         clinic=build_clinic(clinic.values, base, broker_url),

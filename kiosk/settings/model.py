@@ -190,7 +190,9 @@ def _check_template(file: str, template: Checked, playlists: list[str],
     phases: list[Checked] = template.values.get("phases", [])
     problems += _unique(file, phases, "id", "phase id")
     infusions = [p for p in phases if p.values.get("infusion")]
-    if "phases" in template.values and len(infusions) != 1:
+    # A phase whose infusion flag is itself wrong is already reported; counting would mislead.
+    flags_known = all("infusion" in p.values for p in phases)
+    if "phases" in template.values and flags_known and len(infusions) != 1:
         problems.append(Problem(file, template.lines.get("phases"), template.key("phases"),
                                 f"must have exactly one phase with infusion: true "
                                 f"(found {len(infusions)})"))

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from kiosk.settings.errors import Problem, did_you_mean, shown
 from kiosk.settings.schema import Kind, Option
-from kiosk.settings.yamlload import Map, Node, Scalar, Seq
+from kiosk.settings.yamlload import REFUSED, Map, Node, Scalar, Seq
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
@@ -127,6 +127,8 @@ class FileChecker:
         return record
 
     def value(self, option: Option, node: Node, key: str) -> Any:
+        if isinstance(node, Scalar) and node.value is REFUSED:
+            return INVALID
         if option.kind is Kind.RECORDS:
             return self._records(option, node, key)
         if option.kind in (Kind.SLUG_LIST, Kind.CHOICE_LIST):

@@ -22,7 +22,8 @@ MAX_FILE_BYTES = 1024 * 1024
 
 _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
 _STANDARD_TAGS = frozenset(
-    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
 
 
@@ -59,6 +60,9 @@ class Map:
 
 
 Node = Scalar | Seq | Map
+
+REFUSED = object()
+"""The value of a node already reported as a problem (a refused tag): checks skip it."""
 
 
 class _NoAnchorsError(Exception):
@@ -151,17 +155,17 @@ def _read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
 def _convert(node: yaml.Node, loader: yaml.SafeLoader, shown_as: str, path: str,
              problems: list[Problem]) -> Node:
     line = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        problems.append(Problem(shown_as, line, path,
+                                f'the tag "{_short_tag(node.tag)}" is not allowed',
+                                "remove the tag; write the plain value"))
+        return Scalar(REFUSED, line, "", False)
     if isinstance(node, yaml.MappingNode):
         return _convert_map(node, loader, shown_as, path, problems)
     if isinstance(node, yaml.SequenceNode):
         items = tuple(_convert(child, loader, shown_as, path, problems) for child in node.value)
         return Seq(items, line)
     assert isinstance(node, yaml.ScalarNode)
-    if node.tag not in _STANDARD_TAGS:
-        problems.append(Problem(shown_as, line, path,
-                                f'the tag "{_short_tag(node.tag)}" is not allowed',
-                                "remove the tag; write the plain value"))
-        return Scalar(node.value, line, node.value, False)
     try:
         value = loader.construct_object(node, deep=True)
     except yaml.YAMLError:
