@@ -137,6 +137,7 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
             log.error("config problem %s", str(p).replace("\n", " "))
         screen = load_window("Maintenance", {"problems": [str(p) for p in error.problems]})
     room = screen.backends.get("room")
+    what = "room" if room is not None else "maintenance"
 
     def quit_app() -> None:
         if isinstance(room, RoomController):
@@ -144,7 +145,7 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         app.exit(0)
 
     QuitOnSignal(quit_app, app)
-    log_first_frame(screen.window, "room")
+    log_first_frame(screen.window, what)
     show(screen.window, windowed)
     code = app.exec()
     log.info("stopped code=%d", code)

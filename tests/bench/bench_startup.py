@@ -1,0 +1,86 @@
+"""Start-up to first frame: the room beside a bare QML window, in the same run.
+
+    .venv/bin/python tests/bench/bench_startup.py [--runs 7]
+
+Each run spawns a fresh process (offscreen, software rendering) and stops the clock when the
+process reports its first rendered frame; RSS is read from /proc at that moment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BARE = r"""
+import sys
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+app = QGuiApplication(sys.argv)
+engine = QQmlApplicationEngine()
+engine.loadData(b'import QtQuick\nimport QtQuick.Controls.Basic\nWindow { width: 1280; height: 800; visible: true; color: "#0d1014"\n Button { text: "Call nurse"; width: 300; height: 300 }\n Text { text: "Room 1"; color: "white"; font.pixelSize: 34 } }')
+window = engine.rootObjects()[0]
+window.frameSwapped.connect(lambda: (print("first frame", file=sys.stderr, flush=True)))
+app.exec()
+"""
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            text=True, cwd=ROOT)
+    assert proc.stderr is not None
+    try:
+        for line in proc.stderr:
+            if "first frame" in line:
+                elapsed = time.monotonic() - start
+                rss = rss_kib(proc.pid)
+                return elapsed * 1000, rss
+        raise RuntimeError(f"no first frame from {cmd}")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as state:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+                   QT_QUICK_CONTROLS_STYLE="Basic", KIOSK_STATE_DIR=state)
+        cases = {
+            "bare QML window": [sys.executable, "-c", BARE],
+            "room (home screen)": [sys.executable, "main.py", "room", "--windowed"],
+        }
+        results: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
+        for _ in range(args.runs):
+            for name, cmd in cases.items():
+                results[name].append(measure(cmd, env))
+    print(f"start-up to first frame, median of {args.runs} runs (offscreen, software)")
+    for name, runs in results.items():
+        ms = statistics.median(r[0] for r in runs)
+        rss = statistics.median(r[1] for r in runs) / 1024
+        print(f"  {name:<22} {ms:7.0f} ms   {rss:6.1f} MiB RSS")
+
+
+if __name__ == "__main__":
+    main()
