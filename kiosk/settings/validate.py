@@ -70,7 +70,12 @@ class FileChecker:
         out = Checked("", None)
         if tree is not None:
             self._check_map(tree, _option_tree(options), "", out)
+        already = len(self.problems)
         self._fill_missing(options, out, None)
+        if tree is None:
+            # The file could not be read, and that problem is reported; "missing" would only
+            # repeat it.
+            del self.problems[already:]
         return out
 
     def _check_map(self, node: Map, tree: dict[str, Any], path: str, out: Checked) -> None:
