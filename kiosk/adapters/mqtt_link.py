@@ -91,6 +91,10 @@ class StationListener(Protocol):
 
     def on_overdue(self, msg: p.Overdue) -> None: ...
 
+    def on_link_up(self) -> None: ...
+
+    def on_link_down(self) -> None: ...
+
 
 class _Link:
     """What both sides share: connect, will, presence, subscriptions, posting to the Qt thread."""
@@ -307,7 +311,9 @@ class StationLink(_Link):
             handler()
 
     def _link_up(self) -> None:
-        pass
+        if self._listener is not None:
+            self._listener.on_link_up()
 
     def _link_down(self) -> None:
-        pass
+        if self._listener is not None:
+            self._listener.on_link_down()

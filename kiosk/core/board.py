@@ -106,6 +106,8 @@ class StationBoard:
         self._resolved: OrderedDict[str, None] = OrderedDict()
         self._silenced = False
         self._next_chime: float | None = None
+        self._unsent_resolutions: list[tuple[str, Resolved]] = []
+        self.connected = False
         self.on_change: Callable[[], None] = lambda: None
         self.on_chime: Callable[[], None] = lambda: None
         self.on_infusion_complete: Callable[[str], None] = lambda room: None
@@ -126,7 +128,8 @@ class StationBoard:
         if item is None:
             return False
         msg = Resolved(call_id, Resolver.STATION, self._clock.wall(), self.station)
-        self._link.publish_resolved(item.call.room, msg)
+        if not self._link.publish_resolved(item.call.room, msg):
+            self._unsent_resolutions.append((item.call.room, msg))
         self._forget(call_id)
         return True
 
@@ -137,6 +140,27 @@ class StationBoard:
         self.on_change()
 
     # ---- what arrives from the link ----
+
+    def on_link_up(self) -> None:
+        """Connected (again): repeat what this station said while the broker was away."""
+        self.connected = True
+        pending, self._unsent_resolutions = self._unsent_resolutions, []
+        for room, msg in pending:
+            if not self._link.publish_resolved(room, msg):
+                self._unsent_resolutions.append((room, msg))
+        for item in self._calls.values():
+            if item.acked_by == self.station:
+                reply = StationReply(item.call.call_id, self.station, self._clock.wall(),
+                                     item.call.attempt)
+                self._link.publish_ack(item.call.room, reply)
+        self.on_change()
+
+    def on_link_down(self) -> None:
+        # Receipts not confirmed by the room are sent again when its retries arrive.
+        self.connected = False
+        for item in self._calls.values():
+            item.receipted.clear()
+        self.on_change()
 
     def on_room_presence(self, room: str, online: bool) -> None:
         state = self._room(room)
