@@ -232,3 +232,34 @@ def test_an_emptied_retained_call_disappears_from_the_board(desk: Desk) -> None:
     desk.call("c1")
     desk.board.on_call_cleared("c1")
     assert desk.board.calls() == []
+
+
+class OfflineStationLink(FakeStationLink):
+    up = False
+
+    def publish_resolved(self, room: str, msg: Resolved) -> bool:
+        return super().publish_resolved(room, msg) if self.up else False
+
+
+def test_a_resolve_made_while_offline_is_sent_when_the_link_returns() -> None:
+    desk = Desk()
+    link = OfflineStationLink()
+    desk.board = StationBoard("desk", desk.clock, link)
+    desk.call("c1")
+    desk.board.on_link_down()
+    desk.board.resolve("c1")
+    assert link.resolved == []
+    link.up = True
+    desk.board.on_link_up()
+    assert [r.call_id for r in link.resolved] == ["c1"]
+
+
+def test_after_reconnecting_the_station_repeats_its_ack_and_answers_the_room_again(
+        desk: Desk) -> None:
+    desk.call("c1")
+    desk.board.acknowledge("c1")
+    desk.board.on_link_down()
+    desk.board.on_link_up()
+    assert [a.call_id for a in desk.link.acks] == ["c1", "c1"]
+    desk.call("c1")  # the retained call replayed after re-subscribing
+    assert [r.attempt for r in desk.link.receipts] == [1, 1]
