@@ -44,9 +44,12 @@ class BrokerEndpoint:
     ca_file: Path | None = None
 
     @classmethod
-    def from_settings(cls, broker: BrokerSettings) -> BrokerEndpoint:
+    def from_settings(cls, broker: BrokerSettings, device_id: str) -> BrokerEndpoint:
+        """`device_id` (the room or station id) is the user name when the config names none
+        with a password file, so one shared clinic.yaml serves every device (see deploy.md)."""
+        username = broker.username or (device_id if broker.password_file else "")
         return cls(url=broker.url, keepalive_seconds=broker.keepalive_seconds,
-                   username=broker.username, password_file=broker.password_file,
+                   username=username, password_file=broker.password_file,
                    ca_file=broker.ca_file)
 
     def host_port_tls(self) -> tuple[str, int, bool]:
