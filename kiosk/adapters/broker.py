@@ -43,18 +43,24 @@ class PrivateBroker:
     HOST = "127.0.0.1"
 
     def __init__(self, *, persistence: bool = False, work_dir: Path | None = None,
-                 port: int | None = None) -> None:
+                 port: int | None = None, tls_cert_key: tuple[Path, Path] | None = None,
+                 password_file: Path | None = None) -> None:
+        """`tls_cert_key` serves mqtts with that certificate and key; `password_file` (made by
+        mosquitto_passwd) turns anonymous access off."""
         self._binary = find_mosquitto()
         self._own_dir = work_dir is None
         self.work_dir = Path(tempfile.mkdtemp(prefix="kiosk-broker-")) if work_dir is None \
             else work_dir
         self.port = port or free_port()
         self._persistence = persistence
+        self._tls = tls_cert_key
+        self._password_file = password_file
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"mqtt://{self.HOST}:{self.port}"
+        scheme = "mqtts" if self._tls else "mqtt"
+        return f"{scheme}://{self.HOST}:{self.port}"
 
     @property
     def running(self) -> bool:
@@ -102,12 +108,21 @@ class PrivateBroker:
     def _write_config(self) -> Path:
         lines = [
             f"listener {self.port} {self.HOST}",
-            "allow_anonymous true",
             "set_tcp_nodelay true",
             "log_dest stdout",
             "log_type error",
             "log_type warning",
         ]
+        if os.geteuid() == 0:
+            # Started as root (containers, CI), mosquitto would switch to its own user and then
+            # fail to read our private files; this broker is loopback-only and short-lived.
+            lines.append("user root")
+        if self._password_file is None:
+            lines.append("allow_anonymous true")
+        else:
+            lines += ["allow_anonymous false", f"password_file {self._password_file}"]
+        if self._tls is not None:
+            lines += [f"certfile {self._tls[0]}", f"keyfile {self._tls[1]}"]
         if self._persistence:
             lines += ["persistence true", f"persistence_location {self.work_dir}/",
                       "autosave_interval 1"]
