@@ -17,14 +17,6 @@ OUTAGE_SECONDS = 10.0
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _outage(network: Network, seconds: float) -> None:
-    """Keeps the broker down for `seconds` while the machines keep running."""
-    network.broker.stop()
-    back_at = time.monotonic() + seconds
-    network.loop.wait_for(lambda: time.monotonic() >= back_at, "the outage", seconds + 5)
-    network.broker.start()
-
-
 def test_a_call_pressed_during_an_outage_arrives_once_after_the_broker_returns(
         network: Network) -> None:
     board, _ = network.station()
