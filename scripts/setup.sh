@@ -13,7 +13,7 @@ APT_PACKAGES=(
     xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
     libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
     libvlc5 vlc-plugin-base libvlc-bin
-    mosquitto mosquitto-clients
+    mosquitto mosquitto-clients openssl
     espeak-ng
     pulseaudio pulseaudio-utils sox
 )
