@@ -20,8 +20,7 @@ def offscreen_platform(width: int, height: int, workdir: Path) -> str:
 
 
 def settle(ms: int = 150) -> None:
-    """Let bindings, layouts and a frame run. (A nested loop, not processEvents(flags, maxtime):
-    that overload corrupts None's reference count in PySide6 6.12 when called repeatedly.)"""
+    """Let bindings, layouts and a frame run."""
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
