@@ -20,17 +20,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-BARE = r"""
+BARE = r'''
 import sys
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 app = QGuiApplication(sys.argv)
 engine = QQmlApplicationEngine()
-engine.loadData(b'import QtQuick\nimport QtQuick.Controls.Basic\nWindow { width: 1280; height: 800; visible: true; color: "#0d1014"\n Button { text: "Call nurse"; width: 300; height: 300 }\n Text { text: "Room 1"; color: "white"; font.pixelSize: 34 } }')
+engine.loadData(b"""import QtQuick
+import QtQuick.Controls.Basic
+Window { width: 1280; height: 800; visible: true; color: "#0d1014"
+    Button { text: "Call nurse"; width: 300; height: 300 }
+    Text { text: "Room 1"; color: "white"; font.pixelSize: 34 } }""")
 window = engine.rootObjects()[0]
 window.frameSwapped.connect(lambda: (print("first frame", file=sys.stderr, flush=True)))
 app.exec()
-"""
+'''
 
 
 def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -111,16 +111,20 @@ def test_every_shown_text_is_large_and_at_least_7_to_1_where_it_is_drawn(
         assert text.property("font").pixelSize() >= 24, f"'{text.property('text')}' is too small"
 
 
+def tap(screen: Screen, point: QPoint) -> None:
+    QTest.mouseClick(screen.window, Qt.MouseButton.LeftButton, pos=point)
+
+
 def test_rest_mode_darkens_all_but_the_call_button_and_first_touch_only_wakes(
         room_screen: Screen, qtbot) -> None:  # type: ignore[no-untyped-def]
     room = room_screen.backends["room"]
     rest_button = find(room_screen, "restButton")
-    QTest.mouseClick(room_screen.window, Qt.MouseButton.LeftButton, pos=centre(rest_button).toPoint())
+    tap(room_screen, centre(rest_button).toPoint())
     qtbot.waitUntil(lambda: room.restMode)
     assert shown(find(room_screen, "restOverlay"))
     assert shown(find(room_screen, "callNurseButton"))
     # A touch where the "Darken screen" button was only wakes the screen; it presses nothing.
-    QTest.mouseClick(room_screen.window, Qt.MouseButton.LeftButton, pos=centre(rest_button).toPoint())
+    tap(room_screen, centre(rest_button).toPoint())
     qtbot.waitUntil(lambda: not room.restMode)
     qtbot.wait(50)
     assert not room.restMode

@@ -23,7 +23,8 @@ def need(condition: bool, what: str, install: str) -> None:
 
 
 def need_binary(name: str, install: str) -> str:
-    path = shutil.which(name) or (f"/usr/sbin/{name}" if os.path.exists(f"/usr/sbin/{name}") else None)
+    sbin = f"/usr/sbin/{name}"
+    path = shutil.which(name) or (sbin if os.path.exists(sbin) else None)
     need(path is not None, name, install)
     assert path is not None
     return path
