@@ -3,7 +3,7 @@
 import importlib
 
 # Every module that declares @QmlElement types under "Kiosk.Backend".
-_MODULES = ["kiosk.qt.room"]
+_MODULES = ["kiosk.qt.room", "kiosk.qt.music", "kiosk.qt.session"]
 
 
 def register_types() -> None:
