@@ -28,11 +28,27 @@ def build_parser() -> argparse.ArgumentParser:
                       "else the first room in the config)")
     room.add_argument("--windowed", action="store_true", help="a 1280x800 window, for development")
 
+    station = sub.add_parser("station", help="the nurse station: every room and open call")
+    _config_arg(station)
+    station.add_argument("--windowed", action="store_true",
+                         help="a 1280x800 window, for development")
+    station.add_argument("--station", metavar="ID", help="this station's id (default: "
+                         "$KIOSK_STATION, else station- and the short host name)")
+
+    sub.add_parser("demo", help="a private broker, a station and the demo rooms, all windowed")
+
+    call_test = sub.add_parser("call-test", help="commissioning: send a test call, wait for a "
+                               "station receipt, print the latency; exit 0, or 1 with a reason")
+    _config_arg(call_test)
+    call_test.add_argument("--room", metavar="ID", help="this tablet's room id (default: "
+                           "$KIOSK_ROOM, else the first room in the config)")
+
     check = sub.add_parser("check-config", help="validate the configuration; exit 0, or 1 with "
                            "every problem")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR")
 
     sub.add_parser("config-reference", help="print the generated settings reference (Markdown)")
+    sub.add_parser("hash-pin", help="read a nurse PIN, print the hash for nurse.pin_hash")
 
     shots = sub.add_parser("screenshots", help="render every screen and state to PNG")
     shots.add_argument("outdir", type=Path, metavar="OUTDIR")
@@ -52,12 +68,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "room":
         from kiosk.app import run_room
         return run_room(args.config, args.room, args.windowed)
+    if args.command == "station":
+        from kiosk.station import run_station
+        return run_station(args.config, args.windowed, args.station)
+    if args.command == "demo":
+        from kiosk.demo import run_demo
+        return run_demo()
+    if args.command == "call-test":
+        from kiosk.calltest import run_call_test
+        return run_call_test(args.config, args.room)
     if args.command == "check-config":
         return check_config(args.dir)
     if args.command == "config-reference":
         from kiosk.settings import reference_markdown
         sys.stdout.write(reference_markdown())
         return 0
+    if args.command == "hash-pin":
+        return hash_pin_command()
     if args.command == "screenshots":
         from kiosk.screenshots import render_all
         return render_all(args.outdir, args.config)
@@ -77,4 +104,26 @@ def check_config(directory: Path | None) -> int:
         return 1
     rooms = ", ".join(r.id for r in config.rooms)
     print(f"Configuration in {config.config_dir} is valid: rooms {rooms}.")
+    return 0
+
+
+def hash_pin_command() -> int:
+    """Reads the PIN twice at a terminal (once from a pipe) and prints only its hash."""
+    import getpass
+
+    from kiosk.core.pin import PinError, hash_pin
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New nurse PIN (digits): ")
+        if getpass.getpass("The same PIN again: ") != pin:
+            print("The two PINs differ; nothing was printed.", file=sys.stderr)
+            return 1
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        print(hash_pin(pin))
+    except PinError as error:
+        print(f"Not a usable PIN: {error}.", file=sys.stderr)
+        return 1
+    print("Put this line in clinic.yaml as nurse.pin_hash.", file=sys.stderr)
     return 0
