@@ -1,0 +1,124 @@
+"""Composition of the nurse station (`python main.py station`): the board, its MQTT link, the
+chime and the Station window, wired the same way app.py wires the room."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk.app import (
+    QuitOnSignal,
+    Screen,
+    create_gui_app,
+    display_problem,
+    load_window,
+    log_first_frame,
+    show,
+)
+
+log = logging.getLogger(__name__)
+
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def station_id_for(given: str | None, env: Mapping[str, str] = os.environ) -> str:
+    """--station, else KIOSK_STATION, else "station-" and this computer's short host name."""
+    if given:
+        return given
+    if env.get("KIOSK_STATION"):
+        return env["KIOSK_STATION"]
+    host = socket.gethostname().split(".")[0]
+    return ("station-" + _NOT_ID.sub("-", host).strip("-"))[:64] or "station"
+
+
+def run_station(config_dir: Path | None, windowed: bool, station_id: str | None = None) -> int:
+    from kiosk.core.protocol import ParseError, station_presence_topic
+    from kiosk.settings import ConfigError, load_config
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    station = station_id_for(station_id)
+    try:
+        station_presence_topic(station)
+    except ParseError as error:
+        print(f"Cannot start the station: {error}", file=sys.stderr)
+        return 2
+    app = create_gui_app()
+    import kiosk.qt.station  # noqa: F401 - registers StationController for QML
+
+    parts: _StationParts | None = None
+    try:
+        config = load_config(config_dir, os.environ)
+        parts = _StationParts(config, station)
+        screen = load_window("Station", {"station": parts.controller})
+    except ConfigError as error:
+        for p in error.problems:
+            log.error("config problem %s", str(p).replace("\n", " "))
+        screen = load_window("Maintenance", {"problems": [str(p) for p in error.problems]})
+    return _run(app, screen, parts, windowed)
+
+
+def _run(app: object, screen: Screen, parts: _StationParts | None, windowed: bool) -> int:
+    from PySide6.QtGui import QGuiApplication
+
+    assert isinstance(app, QGuiApplication)
+    QuitOnSignal(lambda: app.exit(0), app)
+    log_first_frame(screen.window, "station" if parts is not None else "maintenance")
+    if parts is not None:
+        parts.start()
+    show(screen.window, windowed)
+    try:
+        code = app.exec()
+    finally:
+        if parts is not None:
+            parts.stop()
+    log.info("stopped code=%d", code)
+    return code
+
+
+class _StationParts:
+    """Everything the station screen binds to, built from the configuration."""
+
+    def __init__(self, config: object, station: str) -> None:
+        from kiosk.adapters.chime import StationChime
+        from kiosk.adapters.mqtt_link import BrokerEndpoint, StationLink
+        from kiosk.core.board import StationBoard
+        from kiosk.core.clock import SystemClock
+        from kiosk.qt.dispatch import Dispatcher
+        from kiosk.qt.station import StationController
+        from kiosk.settings import Config
+
+        assert isinstance(config, Config)
+        calls = config.clinic.calls
+        self.dispatcher = Dispatcher()
+        endpoint = BrokerEndpoint.from_settings(config.clinic.broker, station)
+        self.link = StationLink(station, endpoint, self.dispatcher.post)
+        clock = SystemClock()
+        board = StationBoard(station, clock, self.link,
+                             escalation_minutes=calls.escalation_minutes,
+                             chime_repeat_seconds=calls.station_chime_repeat_seconds)
+        self.link.attach(board)
+        self.chime = StationChime(self.dispatcher.post)
+        self.controller = StationController(
+            board, title=config.clinic.station_title,
+            room_names={r.id: r.display_name for r in config.rooms},
+            known_rooms=[r.id for r in config.rooms], play_chime=self.chime.play,
+            chime_problem=self.chime.problem or "", clock=clock)
+        self.station = station
+        self.broker_url = endpoint.url
+
+    def start(self) -> None:
+        log.info("station starting station=%s broker=%s", self.station, self.broker_url)
+        self.link.start()
+
+    def stop(self) -> None:
+        # Says goodbye on the presence topic, so rooms stop counting on this station at once.
+        self.link.stop()
+        self.chime.release()
