@@ -16,6 +16,10 @@ QtObject {
     // The call button: warm and clear, never red or flashing.
     readonly property color call: "#f0c46c"
     readonly property color callText: "#1a1408"
+    // Calm state colours, reached by a slow fade: a station has the call (sage), or the patient
+    // should call out instead (soft blue: "use your voice", not an alarm).
+    readonly property color callHeard: "#a8d3a0"
+    readonly property color callTrouble: "#b7c9e2"
     readonly property color callRest: "#3b3120"
     readonly property color callRestText: "#e9d9b8"
     readonly property color focusRing: "#8fb8de"
@@ -26,7 +30,8 @@ QtObject {
         ["text", "background"], ["text", "surface"], ["text", "surfaceRaised"],
         ["textMuted", "background"], ["textMuted", "surface"], ["textMuted", "surfaceRaised"],
         ["restText", "restBackground"],
-        ["callText", "call"], ["callRestText", "callRest"], ["callRestText", "restBackground"]
+        ["callText", "call"], ["callText", "callHeard"], ["callText", "callTrouble"],
+        ["callRestText", "callRest"], ["callRestText", "restBackground"]
     ]
 
     // Sizes at 1280x800; `scale` grows them on larger screens.

@@ -1,0 +1,114 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// Large choices from the clinic's list, then the open requests with a way to take each back.
+// An urgent call is listed too, without "Cancel": a nurse clears it.
+Item {
+    id: screen
+    required property var room
+    required property var calls
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Text {
+            objectName: "requestsTitle"
+            text: screen.calls.noStationOnline ? screen.calls.noStationText
+                                               : qsTr("What do you need?")
+            color: Theme.text
+            font.pixelSize: screen.calls.noStationOnline ? Theme.fontBody : Theme.fontTitle
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+
+        // Back takes the last cell of the grid: the screen is too short for a row of its own
+        // above both the choices and the open requests.
+        GridLayout {
+            objectName: "requestChoices"
+            columns: 4
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            Layout.fillWidth: true
+
+            Repeater {
+                model: screen.calls.choices
+                delegate: BigButton {
+                    required property var modelData
+                    objectName: "requestChoice_" + modelData.id
+                    text: modelData.label
+                    fontSize: Theme.fontSmall
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.preferredHeight: Theme.minTarget
+                    onClicked: screen.calls.request(modelData.id)
+                }
+            }
+            BigButton {
+                objectName: "requestsBackButton"
+                text: qsTr("Back")
+                fill: Theme.surface
+                Accessible.description: qsTr("Back to the main screen")
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.preferredHeight: Theme.minTarget
+                onClicked: screen.room.show("home")
+            }
+        }
+
+        ListView {
+            id: openList
+            objectName: "openRequests"
+            model: screen.calls.requests
+            clip: true
+            spacing: Theme.spacing / 2
+            boundsBehavior: Flickable.StopAtBounds
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            delegate: Rectangle {
+                required property var modelData
+                objectName: "openRequest_" + modelData.id
+                width: ListView.view.width
+                height: Math.max(Theme.minTarget, texts.implicitHeight + Theme.spacing)
+                radius: Theme.radius
+                color: Theme.surface
+
+                Column {
+                    id: texts
+                    anchors {
+                        left: parent.left; right: cancel.left; verticalCenter: parent.verticalCenter
+                        leftMargin: Theme.margin; rightMargin: Theme.spacing
+                    }
+                    Text {
+                        width: parent.width
+                        text: modelData.label
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        width: parent.width
+                        text: modelData.stateText
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                BigButton {
+                    id: cancel
+                    objectName: "cancelRequest_" + modelData.id
+                    anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+                    visible: modelData.cancellable
+                    width: modelData.cancellable ? implicitWidth : 0
+                    text: qsTr("Cancel")
+                    Accessible.name: qsTr("Cancel %1").arg(modelData.label)
+                    onClicked: screen.calls.cancelRequest(modelData.id)
+                }
+            }
+        }
+    }
+}
