@@ -9,6 +9,13 @@ so a late timer only makes a fade coarser, never longer or louder.
 Rules: a start fades in from silence; pause, stop and skip fade out; consecutive tracks crossfade,
 started from the playing track's position and length (libVLC's end event comes about a second
 late, so it is only a fallback); every volume change ramps; the cap always holds.
+
+A new track's fade (and, in a crossfade, the outgoing track's fade) is held at its first value
+until the new deck reports a position: libVLC takes about 0.3 s from play() to its first sample,
+and a fade timed from play() would be largely over before anything is heard (measured: the
+first audible 10 ms at 70 % of the target level with a 2 s fade-in). While two decks sound
+together their gains are scaled so they add up to at most 1, so even two identical signals in
+phase never pass the cap.
 """
 
 from __future__ import annotations
@@ -29,6 +36,10 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 0.03
 WATCH_SECONDS = 1.0
+# Play() to first sample is about 0.3 s through PulseAudio; start a crossfade this much early.
+START_LEAD_SECONDS = 0.5
+# A deck that never reports a position still gets its fade after this long.
+START_TIMEOUT_SECONDS = 3.0
 MAX_ERRORS_IN_A_ROW = 5
 
 
@@ -98,8 +109,17 @@ class Envelope:
     seconds: float
     low: float = 0.0
     high: float = 1.0
+    held: bool = False
+
+    def release(self, now: float, seconds: float | None = None) -> None:
+        """Start moving from `now` (a held envelope stays at its first value until then)."""
+        self.begins, self.held = now, False
+        if seconds is not None:
+            self.seconds = seconds
 
     def progress(self, now: float) -> float:
+        if self.held:
+            return 0.0
         if self.seconds <= 0.0:
             return 1.0
         return clamp((now - self.begins) / self.seconds, 0.0, 1.0)
@@ -112,7 +132,7 @@ class Envelope:
         return self.curve in (Curve.RISE, Curve.CROSS_IN)
 
     def done(self, now: float) -> bool:
-        return self.progress(now) >= 1.0
+        return not self.held and self.progress(now) >= 1.0
 
 
 @dataclass
@@ -276,15 +296,39 @@ class Mixer:
     def step(self) -> float | None:
         """Apply volumes and due transitions; return seconds until the next call, or None."""
         now = self._clock.monotonic()
+        self._release_held(now)
         self._watch_for_crossfade(now)
-        for channel in self._channels:
-            self._apply(channel, now)
+        gains = [channel.gain(now) for channel in self._channels]
+        # Two decks together never pass one deck's full gain, so the cap holds for the sum.
+        scale = 1.0 / max(1.0, sum(gains))
+        for channel, gain in zip(self._channels, gains, strict=True):
+            self._apply(channel, now, gain * scale)
         return self._next_delay(now)
 
-    def _apply(self, channel: _Channel, now: float) -> None:
+    def _release_held(self, now: float) -> None:
+        """Start a new track's fade once its deck really plays (see the module docstring)."""
+        for index, channel in enumerate(self._channels):
+            envelope = channel.envelope
+            if channel.track is None or envelope is None or not envelope.held:
+                continue
+            if not envelope.rising:
+                continue
+            position = channel.deck.position()
+            sounding = position is not None and position > 0.0
+            if not sounding and now - envelope.begins < START_TIMEOUT_SECONDS:
+                continue
+            envelope.release(now)
+            partner = self._channels[self._other(index)]
+            if partner.envelope is not None and partner.envelope.held:
+                remaining = self._remaining(partner)
+                seconds = envelope.seconds if remaining is None else min(envelope.seconds,
+                                                                          remaining)
+                partner.envelope.release(now, max(seconds, TICK_SECONDS))
+
+    def _apply(self, channel: _Channel, now: float, gain: float) -> None:
         if channel.track is None:
             return
-        units = self._policy.units_for(self._volume.value(now), channel.gain(now))
+        units = self._policy.units_for(self._volume.value(now), gain)
         if units != channel.units:
             channel.deck.set_volume(units)
             channel.units = units
@@ -328,7 +372,7 @@ class Mixer:
 
     def _crossfade_window(self) -> float:
         # A zero crossfade still hands over one tick early, so the next track follows directly.
-        return max(self._fades.crossfade_seconds, TICK_SECONDS)
+        return max(self._fades.crossfade_seconds, TICK_SECONDS) + START_LEAD_SECONDS
 
     def _seconds_to_crossfade(self) -> float | None:
         remaining = self._remaining(self._channels[self._active])
@@ -351,13 +395,16 @@ class Mixer:
     def _crossfade(self, now: float, remaining: float) -> None:
         outgoing = self._channels[self._active]
         track = self._next_track()
-        seconds = min(self._fades.crossfade_seconds, remaining)
+        seconds = min(self._fades.crossfade_seconds, max(0.0, remaining - START_LEAD_SECONDS))
         if track is None:
             self._fade_out(outgoing, now, max(remaining, TICK_SECONDS), After.STOP, Curve.FALL)
             self._state = MixerState.STOPPED
             self._on_change()
             return
+        # Held until the incoming deck sounds; then both move together (see _release_held).
         self._fade_out(outgoing, now, max(seconds, TICK_SECONDS), After.STOP, Curve.CROSS_OUT)
+        assert outgoing.envelope is not None
+        outgoing.envelope.held = True
         self._start(self._other(self._active), track, Curve.CROSS_IN, seconds, now)
         self._on_change()
 
@@ -403,7 +450,7 @@ class Mixer:
         if channel.track is not None:
             channel.deck.stop()
         channel.track, channel.after, channel.started = track, After.NOTHING, False
-        channel.envelope = Envelope(curve, now, seconds, 0.0, 1.0)
+        channel.envelope = Envelope(curve, now, seconds, 0.0, 1.0, held=True)
         # Silence before the first sample: the fade starts from nothing, never from a default.
         channel.deck.set_volume(0)
         channel.units = 0

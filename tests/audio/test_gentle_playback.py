@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kiosk.adapters.vlc_player import VlcEngine, probe_libvlc
+from kiosk.adapters.vlc_player import DEFAULT_OPTIONS, VlcEngine, probe_libvlc
 from kiosk.core.clock import SystemClock
 from kiosk.core.fades import FadeSettings, Mixer, MixerState
 from kiosk.core.playlist import PlayQueue, Track
@@ -66,7 +66,7 @@ def drive(mixer: Mixer, posted: queue.SimpleQueue[Callable[[], None]], seconds: 
 @pytest.fixture(scope="module")
 def played(pulse: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> list[float]:
     """Two 8 s tracks with a 2 s fade-in and a 2 s crossfade, recorded from before the start."""
-    options = ("--no-video", "--quiet", "--aout=pulse")
+    options = (*DEFAULT_OPTIONS, "--aout=pulse")
     need(probe_libvlc(options) is None, "libVLC",
          "apt-get install libvlc5 vlc-plugin-base libvlc-bin")
     folder = tmp_path_factory.mktemp("tones")
@@ -99,10 +99,10 @@ def _onset(windows: list[float]) -> int:
 
 
 KNOWN_BUG = pytest.mark.xfail(strict=False, reason=(
-    "measured: through PulseAudio the first audible 10 ms is already about 24 % of full scale and "
-    "the peak reaches 1.8x the cap while the mixer sets libVLC volumes by the cube rule; the "
-    "cube rule holds only for a volume set once before play; varies run to run. Fix the deck "
-    "before shipping."))
+    "measured: the fade now waits for the deck's first position and the level rises smoothly, "
+    "but the first recorded 10 ms is still about 14 % of the target level (about -17 dB): the "
+    "first 0.5 to 0.8 s of the fade is missing from the recording. Unknown whether libVLC "
+    "reports a position before PulseAudio plays, or the null sink's monitor starts late."))
 
 
 @KNOWN_BUG
@@ -114,7 +114,6 @@ def test_music_starts_near_silence_and_rises_over_the_fade_in(played: list[float
     assert last_quarter > 5 * first_quarter
 
 
-@KNOWN_BUG
 def test_the_loudest_moment_stays_under_the_rooms_cap(played: list[float]) -> None:
     ceiling = TONE_PEAK * CAP / 100
     assert max(played) <= ceiling * 1.03
