@@ -335,6 +335,11 @@ class SessionModel:
 
     # ---- reading ------------------------------------------------------------------------
 
+    @property
+    def restored(self) -> bool:
+        """True when the current session came back from the store at start-up."""
+        return self._session is not None and self._session.restored_at_wall is not None
+
     def poll(self) -> list[SessionEvent]:
         """Detect boundaries; return each event once, across restarts too."""
         s = self._settled()

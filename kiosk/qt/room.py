@@ -110,6 +110,11 @@ class RoomController(QObject):
             self._screen = screen
             self.screenChanged.emit()
 
+    @Slot()
+    def openNursePanel(self) -> None:  # noqa: N802 (QML names)
+        """The one way into the nurse panel, so a PIN guard can later stand here."""
+        self.show("nurse")
+
     def allow_close(self) -> None:
         """Only the app itself (on SIGTERM, or a nurse's exit) lets the window close."""
         self._close_allowed = True

@@ -9,14 +9,15 @@ turns core events into signals with plain maps the app routes (soft cue, station
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.session import (
     InfusionComplete,
+    Phase,
     PhaseChanged,
     SessionEnded,
     SessionEvent,
@@ -34,6 +35,11 @@ QML_IMPORT_MAJOR_VERSION = 1
 log = logging.getLogger(__name__)
 
 DEFAULT_POLL_MS = 5000
+# The "Next: ..." note appears this long before a phase ends, so a change never comes as a surprise.
+BANNER_LEAD_SECONDS = 120.0
+# Large, simple steps for the nurse's infusion length.
+LENGTH_STEPS_MINUTES = (5, 10)
+TEST_START_VARIABLE = "KIOSK_TEST_START_SESSION"
 # Progress is shown on a ring; steps finer than this are invisible and would only cost redraws.
 PROGRESS_STEP = 0.001
 
@@ -67,17 +73,33 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
     totalProgressChanged = Signal()
     infusionCompleteChanged = Signal()
     nextPhaseNameChanged = Signal()
+    clockHiddenChanged = Signal()
+    bannerTextChanged = Signal()
+    playlistOfferChanged = Signal()
+    chosenTemplateIdChanged = Signal()
+    chosenTemplateNameChanged = Signal()
+    chosenSetsLengthChanged = Signal()
+    chosenMinutesChanged = Signal()
 
     # Events for the app to route. Python dicts travel as QVariantMap, so QML can read them too.
     phaseChanged = Signal(dict)
     infusionCompleted = Signal(dict)
     sessionEnded = Signal(dict)
+    # The patient accepted the suggested playlist (its name); the app hands it to the music.
+    playlistAccepted = Signal(str)
+    # "Reset for next patient": the app clears the other areas' choices and history too.
+    patientReset = Signal()
 
     def __init__(self, model: SessionModel, templates: Sequence[SessionTemplate],
                  poll_interval_ms: int = DEFAULT_POLL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._templates = tuple(templates)
+        self._clock_hidden = False
+        self._playlist_offer = ""
+        self._chosen: SessionTemplate | None = self._templates[0] if self._templates else None
+        self._chosen_minutes = self._chosen.default_infusion_minutes if self._chosen else 0
+        self._restore_reported = False
         self._values: dict[str, Any] = self._values_from(model.view())
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
@@ -104,6 +126,13 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
     totalProgress = _prop(float, "totalProgress", totalProgressChanged)
     infusionComplete = _prop(bool, "infusionComplete", infusionCompleteChanged)
     nextPhaseName = _prop(str, "nextPhaseName", nextPhaseNameChanged)
+    clockHidden = _prop(bool, "clockHidden", clockHiddenChanged)
+    bannerText = _prop(str, "bannerText", bannerTextChanged)
+    playlistOffer = _prop(str, "playlistOffer", playlistOfferChanged)
+    chosenTemplateId = _prop(str, "chosenTemplateId", chosenTemplateIdChanged)
+    chosenTemplateName = _prop(str, "chosenTemplateName", chosenTemplateNameChanged)
+    chosenSetsLength = _prop(bool, "chosenSetsLength", chosenSetsLengthChanged)
+    chosenMinutes = _prop(int, "chosenMinutes", chosenMinutesChanged)
 
     def _get_templates(self) -> list[dict[str, Any]]:
         return [
@@ -155,8 +184,64 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
 
     @Slot()
     def reset(self) -> None:
+        """Reset for the next patient: no session, clock shown, no offer, default choices."""
         self._model.reset()
+        self._clock_hidden = False
+        self._playlist_offer = ""
+        self._choose(self._templates[0] if self._templates else None)
         self.refresh()
+        self.patientReset.emit()
+
+    @Slot(str)
+    def chooseTemplate(self, templateId: str) -> None:  # noqa: N802,N803 (QML names)
+        template = template_by_id(self._templates, templateId)
+        if template is None:
+            log.warning("cannot choose session template, unknown template=%s", templateId)
+            return
+        self._choose(template)
+        self._show()
+
+    @Slot(int)
+    def changeMinutes(self, delta: int) -> None:  # noqa: N802 (QML names)
+        """Step the chosen infusion length, kept within the template's limits."""
+        t = self._chosen
+        if t is None or not t.nurse_sets_length:
+            return
+        self._chosen_minutes = max(t.min_minutes, min(t.max_minutes, self._chosen_minutes + delta))
+        self._show()
+
+    @Slot(result=bool)
+    def startChosen(self) -> bool:  # noqa: N802 (QML names)
+        t = self._chosen
+        if t is None:
+            return False
+        return self.start(t.id, self._chosen_minutes if t.nurse_sets_length else 0)
+
+    def _choose(self, template: SessionTemplate | None) -> None:
+        self._chosen = template
+        self._chosen_minutes = template.default_infusion_minutes if template else 0
+
+    # ---- patient controls ---------------------------------------------------------------
+
+    @Slot(bool)
+    def setClockHidden(self, hidden: bool) -> None:  # noqa: N802 (QML names)
+        self._clock_hidden = hidden
+        log.info("session time %s", "hidden" if hidden else "shown")
+        self._show()
+
+    @Slot()
+    def acceptPlaylist(self) -> None:  # noqa: N802 (QML names)
+        name = self._playlist_offer
+        if not name:
+            return
+        self._playlist_offer = ""
+        self._show()
+        self.playlistAccepted.emit(name)
+
+    @Slot()
+    def declinePlaylist(self) -> None:  # noqa: N802 (QML names)
+        self._playlist_offer = ""
+        self._show()
 
     # ---- polling ------------------------------------------------------------------------
 
@@ -166,6 +251,11 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
         time is passing."""
         events = self._model.poll()
         view = self._model.view()
+        if not self._restore_reported:
+            self._restore_reported = True
+            self._report_restore(view)
+        for event in events:
+            self._note(event)
         self._update(self._values_from(view))
         for event in events:
             self._emit(event)
@@ -178,6 +268,23 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
     @property
     def polling(self) -> bool:
         return self._timer.isActive()
+
+    def _report_restore(self, view: SessionView) -> None:
+        if not self._model.restored or view.phase is None:
+            return
+        log.info("session restored phase=%s state=%s minutes_left=%d phase_minutes_left=%d",
+                 view.phase.id, view.state.value, whole_minutes_left(view.remaining_seconds),
+                 whole_minutes_left(view.phase_remaining_seconds))
+
+    def _note(self, event: SessionEvent) -> None:
+        """What the screen keeps from an event: a phase's playlist becomes a gentle offer."""
+        if isinstance(event, PhaseChanged):
+            self._playlist_offer = event.phase.playlist
+        elif isinstance(event, SessionEnded):
+            self._playlist_offer = ""
+
+    def _show(self) -> None:
+        self._update(self._values_from(self._model.view()))
 
     def _after(self, changed: bool) -> bool:
         if changed:
@@ -234,7 +341,22 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
             "totalProgress": _progress(view.total_progress),
             "infusionComplete": view.infusion_complete,
             "nextPhaseName": view.next_phase.name if view.next_phase else "",
+            "clockHidden": self._clock_hidden,
+            "bannerText": self._banner(view),
+            "playlistOffer": self._playlist_offer if has_time else "",
+            "chosenTemplateId": self._chosen.id if self._chosen else "",
+            "chosenTemplateName": self._chosen.name if self._chosen else "",
+            "chosenSetsLength": bool(self._chosen and self._chosen.nurse_sets_length),
+            "chosenMinutes": self._chosen_minutes,
         }
+
+    def _banner(self, view: SessionView) -> str:
+        upcoming = view.next_phase
+        if (view.state is not SessionState.RUNNING or upcoming is None
+                or view.phase_remaining_seconds > BANNER_LEAD_SECONDS):
+            return ""
+        return self.tr("Next: %1. %2").replace("%1", upcoming.name).replace(
+            "%2", upcoming.description)
 
     def _minutes_text(self, seconds: float) -> str:
         minutes = whole_minutes_left(seconds)
@@ -243,3 +365,77 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
         if minutes == 1:
             return self.tr("About 1 minute left")
         return self.tr("About %1 minutes left").replace("%1", str(minutes))
+
+
+# ---- wiring helpers for the composition root ------------------------------------------------
+
+class _SettingsPhase(Protocol):
+    id: str
+    name: str
+    minutes: int
+    description: str
+    infusion: bool
+    playlist: str
+    guide_topics: tuple[str, ...]
+    rest_mode: bool
+    fade_music_at_end: bool
+
+
+class _SettingsTemplate(Protocol):
+    id: str
+    name: str
+    nurse_sets_length: bool
+    min_minutes: int
+    max_minutes: int
+    phases: tuple[_SettingsPhase, ...]
+
+
+def core_templates(templates: Iterable[_SettingsTemplate]) -> list[SessionTemplate]:
+    """The clinic's templates (kiosk.settings.model) as core's session templates."""
+    return [
+        SessionTemplate(
+            id=t.id, name=t.name, nurse_sets_length=t.nurse_sets_length,
+            min_minutes=t.min_minutes, max_minutes=t.max_minutes,
+            phases=tuple(
+                Phase(id=p.id, name=p.name, minutes=p.minutes, description=p.description,
+                      infusion=p.infusion, playlist=p.playlist,
+                      guide_topics=tuple(p.guide_topics), rest_mode=p.rest_mode,
+                      fade_music_at_end=p.fade_music_at_end)
+                for p in t.phases))
+        for t in templates
+    ]
+
+
+class _Room(Protocol):
+    def rest(self) -> None: ...
+
+
+def connect_room(session: SessionController, room: _Room, play_cue: Callable[[], None]) -> None:
+    """Route the session's events in the room: a rest-mode phase darkens the screen, and the end
+    of the infusion plays the soft cue (not when it ended while the room was off: a cue long
+    after the fact would only puzzle the patient; the station still hears of it)."""
+    def on_phase(info: dict[str, Any]) -> None:
+        if info.get("restMode"):
+            log.info("phase asks for rest mode phase=%s", info.get("id"))
+            room.rest()
+
+    def on_infusion(info: dict[str, Any]) -> None:
+        if info.get("late"):
+            log.info("infusion ended while the room was off, no cue phase=%s",
+                     info.get("phaseId"))
+            return
+        play_cue()
+
+    session.phaseChanged.connect(on_phase)
+    session.infusionCompleted.connect(on_infusion)
+
+
+def apply_test_hooks(controller: SessionController, env: Mapping[str, str]) -> bool:
+    """For the process test only: KIOSK_TEST_START_SESSION=<template id> starts that session
+    through the nurse's own start slot, as if the nurse had pressed Start."""
+    template_id = env.get(TEST_START_VARIABLE, "")
+    if not template_id:
+        return False
+    started = controller.start(template_id, 0)
+    log.info("session started by test hook template=%s started=%s", template_id, started)
+    return started
