@@ -88,18 +88,20 @@ Item {
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
                 }
-                Text {
-                    objectName: "sessionPhaseDescription"
-                    text: area.session.ended ? qsTr("Rest here. Your nurse will come to you.")
-                                             : area.session.phaseDescription
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.WordWrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
-                }
             }
+        }
+
+        // Full width under the ring, so a narrow card still has room for the whole line.
+        Text {
+            objectName: "sessionPhaseDescription"
+            text: area.session.ended ? qsTr("Rest here. Your nurse will come to you.")
+                                     : area.session.phaseDescription
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+            maximumLineCount: 4
+            elide: Text.ElideRight
+            Layout.fillWidth: true
         }
 
         Rectangle {
