@@ -1,0 +1,99 @@
+"""Idle CPU of the room with a running session, beside a bare QML window, in the same run.
+
+    /tmp/probe-venv/bin/python tests/bench/bench_idle_cpu.py [--seconds 60] [--warmup 5]
+
+Both processes run at the same time (offscreen, software rendering). The room starts a session
+through the nurse slot (KIOSK_TEST_START_SESSION); after the warm-up, CPU time (user + system,
+from /proc) is sampled over the measuring window and printed as a percentage of one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TICKS = os.sysconf("SC_CLK_TCK")
+
+BARE = r'''
+import sys
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+app = QGuiApplication(sys.argv)
+engine = QQmlApplicationEngine()
+engine.loadData(b"""import QtQuick
+import QtQuick.Controls.Basic
+Window { width: 1280; height: 800; visible: true; color: "#0d1014"
+    Button { text: "Call nurse"; width: 300; height: 300 }
+    Text { text: "Room 1"; color: "white"; font.pixelSize: 34 } }""")
+window = engine.rootObjects()[0]
+window.frameSwapped.connect(lambda: (print("first frame", file=sys.stderr, flush=True)))
+app.exec()
+'''
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+
+
+def start(cmd: list[str], env: dict[str, str], ready: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True)
+    seen = threading.Event()
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if ready in line:
+                seen.set()
+    threading.Thread(target=read, daemon=True).start()
+    if not seen.wait(30):
+        proc.kill()
+        raise RuntimeError(f"no {ready!r} from {cmd}")
+    return proc
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--warmup", type=float, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as state:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+                   QT_QUICK_CONTROLS_STYLE="Basic", KIOSK_STATE_DIR=state)
+        procs = {
+            "bare QML window": start([sys.executable, "-c", BARE], env, "first frame"),
+            "room, session running": start(
+                [sys.executable, "main.py", "room", "--windowed"],
+                dict(env, KIOSK_TEST_START_SESSION="ketamine-40"), "first frame"),
+        }
+        try:
+            time.sleep(args.warmup)  # a benchmark's measuring window, not a synchronisation
+            before = {name: cpu_seconds(p.pid) for name, p in procs.items()}
+            t0 = time.monotonic()
+            time.sleep(args.seconds)
+            wall = time.monotonic() - t0
+            after = {name: cpu_seconds(p.pid) for name, p in procs.items()}
+        finally:
+            for p in procs.values():
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+    print(f"idle CPU over {wall:.0f} s, both running side by side (% of one core):")
+    for name in procs:
+        used = after[name] - before[name]
+        print(f"  {name:24s} {100 * used / wall:5.2f}%  ({used:.2f} s CPU)")
+
+
+if __name__ == "__main__":
+    main()
