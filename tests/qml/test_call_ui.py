@@ -129,6 +129,9 @@ class Clinic:
     def _show(self, controller: RoomCallController, room: RoomController) -> QQuickWindow:
         engine = QQmlApplicationEngine()
         engine.addImportPath(str(QML_DIR))
+        # The backends die with the engine, after the QML that binds to them (as in the app).
+        controller.setParent(engine)
+        room.setParent(engine)
         engine.setInitialProperties({"calls": controller, "room": room})
         engine.loadData(WRAPPER)
         window = engine.rootObjects()[0]
@@ -148,7 +151,8 @@ class Clinic:
             link.stop()
         for engine in self.engines:
             for root in engine.rootObjects():
-                root.deleteLater()
+                root.hide()
+            engine.deleteLater()
 
 
 @pytest.fixture
