@@ -27,6 +27,8 @@ Window {
         RowLayout {
             id: header
             Layout.fillWidth: true
+            // Keeps its height when the silence button comes and goes: nothing jumps.
+            Layout.preferredHeight: Theme.minTarget
             spacing: Theme.spacing
 
             Text {
@@ -180,6 +182,7 @@ Window {
                 spacing: Math.round(Theme.spacing / 2)
 
                 Text {
+                    objectName: "callRoom_" + card.call.callId
                     text: card.call.roomName
                     color: Theme.text
                     font.pixelSize: card.call.prominent ? Theme.fontHuge : Theme.fontTitle
