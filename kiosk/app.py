@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QUrl
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import qt as kiosk_qt
+from kiosk.qt.calls import RoomCallController
+from kiosk.qt.dispatch import Dispatcher
+from kiosk.qt.music import MusicController
 from kiosk.qt.room import RoomController
+from kiosk.qt.session import SessionController
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +95,8 @@ def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
     engine.loadFromModule("Kiosk", module_type)
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
-        raise RuntimeError(f"the {module_type} screen could not be loaded (see the QML errors above)")
+        raise RuntimeError(f"the {module_type} screen could not be loaded "
+                           "(see the QML errors above)")
     return Screen(engine, roots[0], dict(backends))
 
 
@@ -113,11 +118,98 @@ def show(window: QQuickWindow, windowed: bool) -> None:
 
 
 def build_room(config: Any, room_id: str | None) -> dict[str, QObject]:
+    """Every backend of the patient's screen, wired together: QML gets them as required
+    properties named room, music, session and calls."""
     from kiosk.settings import resolve_room
 
-    room = resolve_room(config, room_id, os.environ)
-    controller = RoomController(room.display_name, config.clinic.name)
-    return {"room": controller}
+    settings = resolve_room(config, room_id, os.environ)
+    room = RoomController(settings.display_name, config.clinic.name)
+    dispatcher = Dispatcher(room)
+    music = build_music(config, settings, dispatcher.post)
+    session = build_room_session(config, settings, room, dispatcher.post)
+    calls, link = build_room_calls(config, settings, dispatcher.post, config.state_dir)
+    connect_session_to_music(session, music)
+    publish_session_to_station(session, link, settings.id)
+    return {"room": room, "music": music, "session": session, "calls": calls}
+
+
+def build_music(config: Any, room_settings: Any, post: Any) -> MusicController:
+    from kiosk.core.fades import FadeSettings
+    from kiosk.core.playlist import Playlist
+    from kiosk.core.volume import VolumePolicy
+
+    music = room_settings.music
+    playlists = [Playlist(p.name, str(p.path), p.description, str(p.cover) if p.cover else "",
+                          tuple(p.phases), p.shuffle, p.repeat) for p in music.playlists]
+    audio = config.clinic.audio
+    fades = FadeSettings(fade_in_seconds=audio.fade_in_seconds,
+                         fade_out_seconds=audio.fade_out_seconds,
+                         crossfade_seconds=audio.crossfade_seconds)
+    policy = VolumePolicy(cap_percent=music.volume_cap_percent,
+                          default_percent=music.default_volume_percent)
+    return MusicController.with_libvlc(playlists, post, fades, policy)
+
+
+def build_room_session(config: Any, room_settings: Any, room: RoomController,
+                       post: Any) -> SessionController:
+    """The session timer, persisted in the state directory, with its soft end-of-infusion cue."""
+    from kiosk.adapters.cues import CuePlayer
+    from kiosk.adapters.state_file import SessionStateFile
+    from kiosk.core.clock import SystemClock
+    from kiosk.core.session import SessionModel
+    from kiosk.qt.session import apply_test_hooks, connect_room, core_templates
+
+    store = SessionStateFile(config.state_dir / "sessions" / f"{room_settings.id}.json")
+    session = SessionController(SessionModel(SystemClock(), store),
+                                core_templates(config.clinic.session_templates))
+    cue = CuePlayer(post)
+    connect_room(session, room, cue.play)
+    _on_quit(cue.release)
+    apply_test_hooks(session, os.environ)
+    return session
+
+
+def connect_session_to_music(session: SessionController, music: MusicController) -> None:
+    """A suggested playlist the patient accepts starts playing; reset for the next patient
+    silences the music."""
+    def play_named(name: str) -> None:
+        for index, playlist in enumerate(music.property("playlists")):
+            if playlist["name"] == name and playlist["available"]:
+                music.playPlaylist(index)
+                return
+        log.warning("suggested playlist not playable name=%s", name)
+
+    session.playlistAccepted.connect(play_named)
+    session.patientReset.connect(music.silence)
+
+
+def publish_session_to_station(session: SessionController, link: Any, room_id: str) -> None:
+    """The station shows each room's phase and time left: publish on every visible change
+    (the minutes-left text changes once a minute while a session runs)."""
+    import time
+
+    from kiosk.core.protocol import SessionStatus
+    from kiosk.core.session import SessionState
+
+    def publish() -> None:
+        view = session.view()
+        phase = view.phase
+        link.publish_session(SessionStatus(
+            room=room_id, running=view.state is SessionState.RUNNING,
+            phase=phase.id if phase else "", phase_label=phase.name if phase else "",
+            remaining_seconds=int(view.remaining_seconds),
+            infusion_complete=view.infusion_complete, at=time.time()))
+
+    for signal_ in (session.sessionStateChanged, session.phaseNameChanged,
+                    session.minutesLeftTextChanged, session.infusionCompleteChanged):
+        signal_.connect(publish)
+    publish()
+
+
+def _on_quit(fn: Any) -> None:
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(fn)
 
 
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:
@@ -150,3 +242,41 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
     code = app.exec()
     log.info("stopped code=%d", code)
     return code
+
+
+def build_room_calls(config: Any, room_settings: Any, post: Any,
+                     state_dir: Path) -> tuple[RoomCallController, Any]:
+    """The room's call path: MQTT link, SQLite outbox, core machine, the QML controller and the
+    gentle not-through tone. The link is started here and stopped when the app quits."""
+    from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
+    from kiosk.adapters.outbox import SqliteOutbox
+    from kiosk.adapters.tone import LocalTone
+    from kiosk.core.calls import RoomCalls
+    from kiosk.core.clock import SystemClock
+    from kiosk.qt.calls import RequestChoice
+    from kiosk.qt.calls import apply_test_hooks as apply_call_test_hooks
+
+    clinic = config.clinic
+    room_id = room_settings.id
+    link = RoomLink(room_id, BrokerEndpoint.from_settings(clinic.broker, room_id), post)
+    # One outbox per room, so two rooms sharing a state folder (the demo) never share calls.
+    outbox = SqliteOutbox(state_dir / "calls" / room_id)
+    calls = RoomCalls(room_id, SystemClock(), outbox, link,
+                      receipt_timeout_seconds=clinic.calls.receipt_timeout_seconds,
+                      retry_seconds=clinic.calls.retry_seconds)
+    link.attach(calls)
+    choices = [RequestChoice(r.id, r.label, r.priority) for r in clinic.requests]
+    controller = RoomCallController(calls, choices)
+    link.on_connection_change = controller.set_link_up
+    tone = LocalTone(post)
+    controller.notThrough.connect(tone.play)
+
+    def stop() -> None:
+        link.stop()
+        outbox.close()
+        tone.release()
+
+    _on_quit(stop)
+    link.start()
+    apply_call_test_hooks(controller, os.environ)
+    return controller, link

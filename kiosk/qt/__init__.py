@@ -3,7 +3,8 @@
 import importlib
 
 # Every module that declares @QmlElement types under "Kiosk.Backend".
-_MODULES = ["kiosk.qt.room", "kiosk.qt.music", "kiosk.qt.session"]
+_MODULES = ["kiosk.qt.room", "kiosk.qt.music", "kiosk.qt.session", "kiosk.qt.calls",
+            "kiosk.qt.station"]
 
 
 def register_types() -> None:

@@ -146,6 +146,10 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
 
     # ---- nurse controls -----------------------------------------------------------------
 
+    def view(self) -> SessionView:
+        """The model's view now, for the app's wiring (the station's session status)."""
+        return self._model.view()
+
     @Slot(str, int, result=bool)
     def start(self, templateId: str, infusionMinutes: int) -> bool:  # noqa: N803 (QML names)
         """Start `templateId`; an infusionMinutes of 0 or less keeps the template's length."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -10,8 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app import Screen, create_gui_app, load_window
-from kiosk.qt.room import RoomController
+from kiosk.app import Screen, build_room, create_gui_app, load_window
+from kiosk.settings import load_config
 from tests.qml.helpers import (
     accessible_name,
     background_behind,
@@ -25,9 +26,16 @@ from tests.qml.helpers import (
 
 
 @pytest.fixture
-def room_screen(qtbot) -> Iterator[Screen]:  # type: ignore[no-untyped-def]
+def room_screen(qtbot, monkeypatch, tmp_path) -> Iterator[Screen]:  # type: ignore[no-untyped-def]
+    """The room as the app composes it from the shipped config, with its broker unreachable
+    (a closed loopback port), so nothing here depends on a network."""
     create_gui_app()
-    screen = load_window("Main", {"room": RoomController("Room 1", "Demo clinic")})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    monkeypatch.setenv("KIOSK_BROKER", f"mqtt://127.0.0.1:{closed_port}")
+    monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path / "state"))
+    screen = load_window("Main", build_room(load_config(None), None))
     screen.window.setGeometry(0, 0, 1280, 800)
     screen.window.show()
     qtbot.waitExposed(screen.window)
@@ -35,6 +43,7 @@ def room_screen(qtbot) -> Iterator[Screen]:  # type: ignore[no-untyped-def]
     theme.setProperty("reducedMotion", True)
     yield screen
     screen.window.hide()
+    del screen
 
 
 def find(screen: Screen, name: str) -> QQuickItem:
@@ -53,13 +62,16 @@ def test_home_shows_room_name_clock_and_the_four_areas(room_screen: Screen) -> N
 
 def test_areas_without_their_feature_say_so_instead_of_offering_dead_buttons(
         room_screen: Screen) -> None:
-    texts = [i.property("text") for i in items(room_screen.window.contentItem())
-             if i.inherits("QQuickText") and shown(i)]
-    assert "Music is not set up in this room." in texts
-    assert any("not connected to the nurse station" in str(t).lower() for t in texts)
-    for area in ("musicArea", "sessionArea", "guideArea"):
-        inside = list(items(find(room_screen, area)))
-        assert not [i for i in inside if i.inherits("QQuickAbstractButton")]
+    guide = find(room_screen, "guideArea")
+    texts = [i.property("text") for i in items(guide) if i.inherits("QQuickText") and shown(i)]
+    assert any("not set up in this room" in str(t) for t in texts)
+    assert not [i for i in items(guide) if i.inherits("QQuickAbstractButton")]
+
+
+def test_with_no_station_reachable_the_call_button_says_so_before_it_is_pressed(
+        room_screen: Screen, qtbot) -> None:  # type: ignore[no-untyped-def]
+    button = find(room_screen, "callNurseButton")
+    qtbot.waitUntil(lambda: "call out" in str(button.property("shownStatus")).lower())
 
 
 def test_every_interactive_item_has_an_object_name_and_an_accessible_name(

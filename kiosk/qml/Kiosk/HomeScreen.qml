@@ -1,10 +1,13 @@
 import QtQuick
 import QtQuick.Layouts
 
-// The patient's home: three calm areas. The call button lives beside every screen, in Main.
+// The patient's home: music, the session, and what they may feel. The call button lives beside
+// every screen, in Main.
 Item {
     id: home
     required property var room
+    required property var music
+    required property var session
 
     GridLayout {
         anchors.fill: parent
@@ -15,24 +18,27 @@ Item {
         AreaCard {
             objectName: "musicArea"
             title: qsTr("Music")
-            status: home.room.musicStatus
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            MusicArea { anchors.fill: parent; music: home.music; room: home.room }
         }
         AreaCard {
             objectName: "sessionArea"
             title: qsTr("Your session")
-            status: home.room.sessionStatus
+            Layout.rowSpan: 2
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            SessionArea { anchors.fill: parent; session: home.session }
         }
         AreaCard {
             objectName: "guideArea"
             title: qsTr("What you may feel")
             status: home.room.guideStatus
-            Layout.columnSpan: 2
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredWidth: 1
         }
     }
 }

@@ -6,6 +6,9 @@ import QtQuick.Layouts
 Window {
     id: window
     required property var room
+    required property var music
+    required property var session
+    required property var calls
 
     objectName: "roomWindow"
     title: qsTr("Comfort screen, %1").arg(room.roomName)
@@ -46,6 +49,12 @@ Window {
                 font.pixelSize: Theme.fontClock
             }
             BigButton {
+                objectName: "staffButton"
+                text: qsTr("Staff")
+                Accessible.description: qsTr("For the nurse: session controls.")
+                onClicked: window.room.openNursePanel()
+            }
+            BigButton {
                 objectName: "restButton"
                 text: qsTr("Darken screen")
                 Accessible.description: qsTr("Dims the screen. Touch anywhere to wake it.")
@@ -60,14 +69,26 @@ Window {
                 left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
                 topMargin: Theme.spacing
             }
-            sourceComponent: homeScreen
+            sourceComponent: ({ "music": musicScreen, "nurse": nursePanel,
+                                "requests": requestsScreen })[window.room.screen] || homeScreen
         }
-
     }
 
     Component {
         id: homeScreen
-        HomeScreen { room: window.room }
+        HomeScreen { room: window.room; music: window.music; session: window.session }
+    }
+    Component {
+        id: musicScreen
+        MusicScreen { room: window.room; music: window.music }
+    }
+    Component {
+        id: nursePanel
+        NursePanel { room: window.room; session: window.session }
+    }
+    Component {
+        id: requestsScreen
+        RequestsScreen { room: window.room; calls: window.calls }
     }
 
     RestOverlay {
@@ -78,12 +99,24 @@ Window {
         onWakeRequested: window.room.wake()
     }
 
-    CallButton {
-        id: callButton
+    ColumnLayout {
         z: 2
         anchors { right: parent.right; top: parent.top; bottom: parent.bottom; margins: Theme.margin }
         width: Theme.callColumnWidth
-        status: window.room.callStatus
-        resting: window.room.restMode
+        spacing: Theme.spacing
+
+        CallButton {
+            id: callButton
+            calls: window.calls
+            resting: window.room.restMode
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+        RequestsButton {
+            calls: window.calls
+            visible: !window.room.restMode
+            Layout.fillWidth: true
+            onClicked: window.room.show("requests")
+        }
     }
 }

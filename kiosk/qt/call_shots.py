@@ -1,0 +1,90 @@
+"""Call-button states for screenshots, driven through core's RoomCalls on a fake clock and a
+link that accepts every message (no broker): each state is what a real station's messages make."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from kiosk.core.calls import MemoryOutbox, RoomCalls
+from kiosk.core.clock import FakeClock
+from kiosk.core.protocol import CallMessage, Resolved, Resolver, StationReply
+from kiosk.qt.calls import RequestChoice, RoomCallController
+
+STATION = "station-1"
+
+
+class _AcceptingLink:
+    def publish_call(self, call: CallMessage) -> bool:
+        return True
+
+    def publish_resolved(self, room: str, msg: Resolved) -> bool:
+        return True
+
+
+class CallScenes:
+    """One room's call path for pictures; `reset()` clears it between states."""
+
+    def __init__(self, room_id: str, choices: Sequence[RequestChoice]) -> None:
+        self.clock = FakeClock()
+        self._room_id = room_id
+        self._choices = list(choices)
+        self.core = self._new_core()
+        self.controller = RoomCallController(self.core, self._choices)
+
+    def _new_core(self) -> RoomCalls:
+        return RoomCalls(self._room_id, self.clock, MemoryOutbox(), _AcceptingLink(),
+                         receipt_timeout_seconds=5, retry_seconds=3)
+
+    def reset(self, station_online: bool = True) -> None:
+        for item in list(self.core.items):
+            self.core.on_resolved(Resolved(item.call.call_id, Resolver.STATION,
+                                           self.clock.wall(), STATION))
+        self.controller.set_link_up(True)
+        self.core.on_link_up()
+        self.core.on_station_presence(STATION, station_online)
+
+    def states(self) -> list[tuple[str, Callable[[], str]]]:
+        """(name, setup) pairs; setup returns the room screen to show."""
+        return [
+            ("call-no-station-online", lambda: self._idle(False)),
+            ("call-calling", self._calling),
+            ("call-not-through", self._not_through),
+            ("call-received", self._received),
+            ("call-nurse-on-the-way", self._on_the_way),
+            ("requests-open", self._requests),
+        ]
+
+    def _idle(self, online: bool) -> str:
+        self.reset(station_online=online)
+        return "home"
+
+    def _calling(self) -> str:
+        self.reset()
+        self.controller.callNurse()
+        return "home"
+
+    def _not_through(self) -> str:
+        self._calling()
+        self.clock.advance(6)
+        self.core.tick()
+        return "home"
+
+    def _received(self) -> str:
+        self.reset()
+        call_id = self.controller.callNurse()
+        self.core.on_receipt(StationReply(call_id, STATION, self.clock.wall()))
+        return "home"
+
+    def _on_the_way(self) -> str:
+        self.reset()
+        call_id = self.controller.callNurse()
+        self.core.on_ack(StationReply(call_id, STATION, self.clock.wall()))
+        return "home"
+
+    def _requests(self) -> str:
+        self.reset()
+        water = self.controller.request("water")
+        self.core.on_receipt(StationReply(water, STATION, self.clock.wall()))
+        self.controller.request("blanket")
+        return "requests"
+
