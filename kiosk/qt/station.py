@@ -83,8 +83,8 @@ class StationController(QObject):
         return self._chime_problem
 
     title = Property(str, _get_title, constant=True)
-    calls = Property("QVariantList", _get_calls, notify=callsChanged)
-    rooms = Property("QVariantList", _get_rooms, notify=roomsChanged)
+    calls = Property(list, _get_calls, notify=callsChanged)
+    rooms = Property(list, _get_rooms, notify=roomsChanged)
     chiming = Property(bool, _get_chiming, notify=chimingChanged)
     connected = Property(bool, _get_connected, notify=connectedChanged)
     chimeProblem = Property(str, _get_chime_problem, notify=chimeProblemChanged)
