@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
@@ -82,6 +83,13 @@ class Screen:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     backends: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        """Tear down now and in order: the engine deletes its QML first, then the backends
+        parented to it, on this thread (never later from a garbage collection elsewhere)."""
+        if shiboken6.isValid(self.engine):
+            self.window.hide()
+            shiboken6.delete(self.engine)
 
 
 def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
@@ -248,9 +256,9 @@ def build_room_calls(config: Any, room_settings: Any, post: Any,
                      state_dir: Path) -> tuple[RoomCallController, Any]:
     """The room's call path: MQTT link, SQLite outbox, core machine, the QML controller and the
     gentle not-through tone. The link is started here and stopped when the app quits."""
+    from kiosk.adapters.cues import CALL_NOT_THROUGH, CuePlayer
     from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
     from kiosk.adapters.outbox import SqliteOutbox
-    from kiosk.adapters.tone import LocalTone
     from kiosk.core.calls import RoomCalls
     from kiosk.core.clock import SystemClock
     from kiosk.qt.calls import RequestChoice
@@ -268,7 +276,7 @@ def build_room_calls(config: Any, room_settings: Any, post: Any,
     choices = [RequestChoice(r.id, r.label, r.priority) for r in clinic.requests]
     controller = RoomCallController(calls, choices)
     link.on_connection_change = controller.set_link_up
-    tone = LocalTone(post)
+    tone = CuePlayer(post, CALL_NOT_THROUGH)
     controller.notThrough.connect(tone.play)
 
     def stop() -> None:

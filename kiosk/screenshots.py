@@ -121,7 +121,7 @@ def _render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
         music_state(music, room)
         shooter.shoot(screen, f"room-{name}")
     home()
-    screen.window.hide()
+    screen.close()
 
     _render_station(shooter)
     _render_maintenance(shooter)
@@ -144,7 +144,7 @@ def _render_station(shooter: Shooter) -> None:
     for name, state in station_screenshot_states():
         state(station)
         shooter.shoot(screen, name)
-    screen.window.hide()
+    screen.close()
 
 
 def _render_maintenance(shooter: Shooter) -> None:
@@ -156,7 +156,7 @@ def _render_maintenance(shooter: Shooter) -> None:
                       'did you mean "language"?')]
     screen = shooter.open("Maintenance", {"problems": [str(p) for p in sample]})
     shooter.shoot(screen, "room-maintenance")
-    screen.window.hide()
+    screen.close()
 
 
 if __name__ == "__main__":

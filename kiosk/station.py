@@ -87,7 +87,7 @@ class _StationParts:
     """Everything the station screen binds to, built from the configuration."""
 
     def __init__(self, config: object, station: str) -> None:
-        from kiosk.adapters.chime import StationChime
+        from kiosk.adapters.cues import STATION_CHIME, CuePlayer
         from kiosk.adapters.mqtt_link import BrokerEndpoint, StationLink
         from kiosk.core.board import StationBoard
         from kiosk.core.clock import SystemClock
@@ -105,7 +105,7 @@ class _StationParts:
                              escalation_minutes=calls.escalation_minutes,
                              chime_repeat_seconds=calls.station_chime_repeat_seconds)
         self.link.attach(board)
-        self.chime = StationChime(self.dispatcher.post)
+        self.chime = CuePlayer(self.dispatcher.post, STATION_CHIME)
         self.controller = StationController(
             board, title=config.clinic.station_title,
             room_names={r.id: r.display_name for r in config.rooms},

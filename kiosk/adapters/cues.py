@@ -1,37 +1,53 @@
-"""The soft cue at the end of the infusion: one short WAV through libVLC at a low, fixed level.
+"""Short UI sounds through libVLC at a fixed level: the end-of-infusion cue, the room's tone for
+a call that did not get through, and the station's chime (see scripts/synth_audio.py).
 
-It tells a patient with closed eyes that the medicine has stopped, and must never sound like a
-medical alarm: a slow chord (see scripts/synth_audio.py), quieter than the call tone. Every method
-runs on the Qt thread; the deck's libVLC callbacks only post (see vlc_player.py). A missing file
-or a missing libVLC leaves the room silent but working, and says why once in the log.
+None of them may sound like a medical alarm. Every method runs on the Qt thread; the deck's
+libVLC callbacks only post (see vlc_player.py). A missing file or a missing libVLC leaves the
+room or station silent but working, and says why once in the log.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.adapters.vlc_player import Post, VlcDeck, VlcEngine, probe_libvlc
 
 log = logging.getLogger(__name__)
 
-SESSION_END_CUE = Path(__file__).resolve().parents[2] / "assets" / "sounds" / "session-end.wav"
-# The patient is beside the speaker and may be sound sensitive: softer than the call tone (45).
-CUE_VOLUME_PERCENT = 35
+SOUNDS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sound, named in log lines, and its fixed libVLC volume."""
+
+    name: str
+    path: Path
+    volume_percent: int
+
+
+# The patient is beside the speaker and may be sound sensitive: the end cue is the softest.
+SESSION_END = Cue("session cue", SOUNDS / "session-end.wav", 35)
+CALL_NOT_THROUGH = Cue("call tone", SOUNDS / "call-not-through.wav", 45)
+# Soft but unmistakable: clearly audible on a desk speaker without sounding like an alarm.
+STATION_CHIME = Cue("station chime", SOUNDS / "station-chime.wav", 70)
+SESSION_END_CUE = SESSION_END.path
 
 
 class CuePlayer:
-    def __init__(self, post: Post, path: Path = SESSION_END_CUE,
-                 volume_percent: int = CUE_VOLUME_PERCENT) -> None:
-        self.path = path
+    def __init__(self, post: Post, cue: Cue = SESSION_END, path: Path | None = None) -> None:
+        self.cue = cue
+        self.path = path or cue.path
         self.problem: str | None = None
         self.played = 0
         self._engine: VlcEngine | None = None
         self._deck: VlcDeck | None = None
-        if not path.is_file():
-            self.problem = (f"the session cue file is missing: {path} "
+        if not self.path.is_file():
+            self.problem = (f"the {cue.name} file is missing: {self.path} "
                             "(make it with: python scripts/synth_audio.py)")
-            log.error("session cue unavailable reason=%s", self.problem)
+            log.error("%s unavailable reason=%s", cue.name, self.problem)
             return
         reason = probe_libvlc()
         if reason is not None:
@@ -40,19 +56,19 @@ class CuePlayer:
         self._engine = VlcEngine(post)
         self._deck = self._engine.deck()
         self._deck.set_listener(self._finished, self._failed)
-        self._deck.set_volume(volume_percent)
+        self._deck.set_volume(cue.volume_percent)
 
     @property
     def available(self) -> bool:
         return self._deck is not None
 
     def play(self) -> None:
-        """Play the cue from its start; a second call restarts it rather than layering it."""
+        """Play from the start; a second call restarts the sound rather than layering it."""
         self.played += 1
         if self._deck is None:
-            log.info("session cue due but silent reason=%s", self.problem)
+            log.info("%s due but silent reason=%s", self.cue.name, self.problem)
             return
-        log.info("session cue playing path=%s", self.path.name)
+        log.info("%s playing path=%s", self.cue.name, self.path.name)
         self._deck.stop()
         self._deck.load(str(self.path))
         self._deck.play()
@@ -69,7 +85,7 @@ class CuePlayer:
             self._engine = None
 
     def _finished(self) -> None:
-        log.info("session cue finished")
+        log.info("%s finished", self.cue.name)
 
     def _failed(self, reason: str) -> None:
-        log.warning("session cue could not play reason=%s", reason)
+        log.warning("%s could not play reason=%s", self.cue.name, reason)

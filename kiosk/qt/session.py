@@ -28,6 +28,7 @@ from kiosk.core.session import (
     template_by_id,
     whole_minutes_left,
 )
+from kiosk.settings.model import SessionTemplate as SettingsTemplate
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -373,28 +374,7 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
 
 # ---- wiring helpers for the composition root ------------------------------------------------
 
-class _SettingsPhase(Protocol):
-    id: str
-    name: str
-    minutes: int
-    description: str
-    infusion: bool
-    playlist: str
-    guide_topics: tuple[str, ...]
-    rest_mode: bool
-    fade_music_at_end: bool
-
-
-class _SettingsTemplate(Protocol):
-    id: str
-    name: str
-    nurse_sets_length: bool
-    min_minutes: int
-    max_minutes: int
-    phases: tuple[_SettingsPhase, ...]
-
-
-def core_templates(templates: Iterable[_SettingsTemplate]) -> list[SessionTemplate]:
+def core_templates(templates: Iterable[SettingsTemplate]) -> list[SessionTemplate]:
     """The clinic's templates (kiosk.settings.model) as core's session templates."""
     return [
         SessionTemplate(

@@ -42,8 +42,7 @@ def room_screen(qtbot, monkeypatch, tmp_path) -> Iterator[Screen]:  # type: igno
     theme = screen.engine.singletonInstance("Kiosk", "Theme")
     theme.setProperty("reducedMotion", True)
     yield screen
-    screen.window.hide()
-    del screen
+    screen.close()
 
 
 def find(screen: Screen, name: str) -> QQuickItem:
