@@ -31,6 +31,7 @@ class StationController(QObject):
     chimingChanged = Signal()
     connectedChanged = Signal()
     chimeProblemChanged = Signal()
+    noticesChanged = Signal()
     chimed = Signal()
 
     def __init__(self, board: StationBoard | None = None, *, title: str = "",
@@ -53,9 +54,12 @@ class StationController(QObject):
         self._rooms: list[dict[str, Any]] = []
         self._chiming = False
         self._connected = False
+        self._infusion_done: dict[str, float] = {}
+        self._notices: list[dict[str, Any]] = []
         self.chime_count = 0
         board.on_change = self.refresh
         board.on_chime = self._chime
+        board.on_infusion_complete = self._infusion_complete
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
@@ -82,12 +86,16 @@ class StationController(QObject):
     def _get_chime_problem(self) -> str:
         return self._chime_problem
 
+    def _get_notices(self) -> list[dict[str, Any]]:
+        return self._notices
+
     title = Property(str, _get_title, constant=True)
     calls = Property(list, _get_calls, notify=callsChanged)
     rooms = Property(list, _get_rooms, notify=roomsChanged)
     chiming = Property(bool, _get_chiming, notify=chimingChanged)
     connected = Property(bool, _get_connected, notify=connectedChanged)
     chimeProblem = Property(str, _get_chime_problem, notify=chimeProblemChanged)
+    notices = Property(list, _get_notices, notify=noticesChanged)
 
     # ---- what the nurse does ----
 
@@ -105,7 +113,22 @@ class StationController(QObject):
         """Stops the chime only; every call stays on the screen."""
         self.board.silence()
 
+    @Slot(str)
+    def dismissNotice(self, room_id: str) -> None:  # noqa: N802 - QML-facing name
+        """The nurse has seen that a room's infusion time is complete."""
+        if self._infusion_done.pop(room_id, None) is not None:
+            self.refresh()
+
     # ---- inside ----
+
+    def _infusion_complete(self, room: str) -> None:
+        """The end of a room's infusion time: a notice that stays until a nurse has seen it,
+        with one chime (it is not a call, so it does not repeat)."""
+        if room in self._infusion_done:
+            return
+        self._infusion_done[room] = self.clock.wall()
+        self._chime()
+        self.refresh()
 
     def set_chime_problem(self, text: str) -> None:
         if text != self._chime_problem:
@@ -126,6 +149,7 @@ class StationController(QObject):
         calls = [self._call_row(v) for v in views]
         rooms = self._room_rows(self.board.rooms(), views)
         self._update("_calls", calls, self.callsChanged)
+        self._update("_notices", self._notice_rows(), self.noticesChanged)
         self._update("_rooms", rooms, self.roomsChanged)
         self._update("_chiming", self.board.chiming, self.chimingChanged)
         self._update("_connected", self.board.connected, self.connectedChanged)
@@ -219,6 +243,14 @@ class StationController(QObject):
             "openCallsText": self._open_calls_text(open_calls),
             "infusionComplete": v.infusion_complete,
         }
+
+    def _notice_rows(self) -> list[dict[str, Any]]:
+        now = self.clock.wall()
+        return [{
+            "roomId": room,
+            "text": self.tr("%1: infusion time complete").replace("%1", self._name(room)),
+            "ageText": self._age_text(int(now - since) // 60),
+        } for room, since in sorted(self._infusion_done.items(), key=lambda kv: kv[1])]
 
     def _presence_text(self, presence: RoomPresence, offline_seconds: int) -> str:
         if presence is RoomPresence.ONLINE:

@@ -47,6 +47,7 @@ def station_screenshot_states() -> list[tuple[str, Callable[[StationController],
         ("station-new-call", _new_call),
         ("station-every-call-state", _every_state),
         ("station-room-offline", _room_offline),
+        ("station-infusion-complete", _infusion_complete),
         ("station-not-connected", _not_connected),
     ]
 
@@ -75,6 +76,14 @@ def _every_state(ctrl: StationController) -> None:
     ctrl.refresh()
 
 
+def _infusion_complete(ctrl: StationController) -> None:
+    _reset(ctrl)
+    ctrl.board.on_session(p.SessionStatus("room-2", True, "rest", "Resting", 3590, True,
+                                          ctrl.clock.wall()))
+    _request(ctrl, "shot-water", "room-3", "water", "Water", "low", minutes_ago=1)
+    ctrl.refresh()
+
+
 def _room_offline(ctrl: StationController) -> None:
     _reset(ctrl)
     ctrl.board.on_room_presence("room-3", False)
@@ -96,6 +105,8 @@ def _reset(ctrl: StationController) -> None:
     board = ctrl.board
     for view in board.calls():
         board.resolve(view.call_id)
+    for notice in ctrl.property("notices"):
+        ctrl.dismissNotice(notice["roomId"])
     board.on_link_up()
     phases = [("infusion", "Infusion", 1500), ("settle", "Settling in", 240),
               ("rest", "Resting", 2700), ("", "", 0)]

@@ -390,3 +390,29 @@ def test_the_broker_banner_shows_only_while_the_link_is_down(
     dict(STATES)["station-not-connected"](ctrl)
     qtbot.waitUntil(lambda: shown(find(screen, "brokerBanner")), timeout=2000)
     assert QColor(find(screen, "brokerBanner").property("color")).isValid()
+
+
+def test_an_infusion_that_ends_shows_a_notice_with_one_chime_until_a_nurse_has_seen_it(
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    create_gui_app()
+    station = station_for_screenshots()
+    screen = load_window("Station", {"station": station})
+    try:
+        status = p.SessionStatus("room-2", True, "rest", "Resting", 3590, True,
+                                 station.clock.wall())
+        before = station.chime_count
+        station.board.on_session(status)
+        station.board.on_session(status)  # the room publishes again each minute
+        notices = station.property("notices")
+        assert [n["text"] for n in notices] == ["Room 2: infusion time complete"]
+        assert station.chime_count == before + 1
+        for _ in range(15):
+            station.board.tick()
+        assert station.chime_count == before + 1, "a notice is not a call: it does not repeat"
+        seen = [i for i in items(screen.window.contentItem())
+                if i.objectName() == "noticeSeen_room-2" and shown(i)]
+        assert seen, "the notice has a Seen button on screen"
+        station.dismissNotice("room-2")
+        assert station.property("notices") == []
+    finally:
+        screen.close()

@@ -80,6 +80,16 @@ Window {
                     width: callList.width
                     spacing: Theme.spacing
 
+                    Repeater {
+                        model: window.station.notices
+                        delegate: InfusionNotice {
+                            required property var modelData
+                            notice: modelData
+                            width: callColumn.width
+                            onSeen: window.station.dismissNotice(modelData.roomId)
+                        }
+                    }
+
                     Text {
                         objectName: "noCalls"
                         visible: window.station.calls.length === 0
@@ -152,6 +162,51 @@ Window {
             font.weight: Font.DemiBold
             wrapMode: Text.WordWrap
             verticalAlignment: Text.AlignVCenter
+        }
+    }
+
+    // A room whose infusion time is complete: the nurse may need to stop the pump. Stays until
+    // a nurse marks it seen; it is not a call and needs no "on my way".
+    component InfusionNotice: Rectangle {
+        id: info
+        property var notice
+        signal seen()
+
+        objectName: "infusionNotice_" + notice.roomId
+        implicitHeight: noticeRow.implicitHeight + Theme.spacing * 2
+        radius: Theme.radius
+        color: Theme.surfaceRaised
+
+        RowLayout {
+            id: noticeRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+
+            Column {
+                Layout.fillWidth: true
+                spacing: Math.round(Theme.spacing / 2)
+                Text {
+                    width: parent.width
+                    text: info.notice.text
+                    color: Theme.text
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    text: info.notice.ageText
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+            BigButton {
+                objectName: "noticeSeen_" + info.notice.roomId
+                text: qsTr("Seen")
+                Accessible.name: qsTr("Seen: %1").arg(info.notice.text)
+                Layout.preferredWidth: Math.round(Theme.minTarget * 1.6)
+                onClicked: info.seen()
+            }
         }
     }
 
