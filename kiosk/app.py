@@ -211,7 +211,16 @@ def publish_session_to_station(session: SessionController, link: Any, room_id: s
     for signal_ in (session.sessionStateChanged, session.phaseNameChanged,
                     session.minutesLeftTextChanged, session.infusionCompleteChanged):
         signal_.connect(publish)
-    publish()
+
+    # A status changed while the broker was unreachable is sent when the link comes back.
+    calls_on_connection = link.on_connection_change
+
+    def on_connection(up: bool) -> None:
+        calls_on_connection(up)
+        if up:
+            publish()
+
+    link.on_connection_change = on_connection
 
 
 def _on_quit(fn: Any) -> None:
