@@ -15,7 +15,7 @@ Prepare = Callable[[MusicController, RoomController], None]
 
 
 def _idle(music: MusicController, room: RoomController) -> None:
-    music.silence()
+    """Nothing chosen yet: a fresh controller on the music screen."""
     room.show("music")
 
 
