@@ -22,7 +22,7 @@ from kiosk import qt as kiosk_qt
 from kiosk.qt.calls import RoomCallController
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
-from kiosk.qt.room import RoomController
+from kiosk.qt.room import RoomController, TouchWatcher
 from kiosk.qt.session import SessionController
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,10 @@ def build_room(config: Any, room_id: str | None) -> dict[str, QObject]:
 
     settings = resolve_room(config, room_id, os.environ)
     room = RoomController(settings.display_name, config.clinic.name)
+    room.rest_after_idle(config.clinic.display.rest_after_idle_minutes)
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.installEventFilter(TouchWatcher(room))
     dispatcher = Dispatcher(room)
     music = build_music(config, settings, dispatcher.post)
     session = build_room_session(config, settings, room, dispatcher.post)

@@ -3,7 +3,7 @@ area says while its feature is missing or unavailable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QLocale, QObject, QTime, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QLocale, QObject, QTime, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -40,6 +40,9 @@ class RoomController(QObject):
         self._clock_timer.setSingleShot(True)
         self._clock_timer.timeout.connect(self._tick_clock)
         self._tick_clock()
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self.rest)
 
     # The clock shows hours and minutes only and wakes once a minute, on the minute.
     def _tick_clock(self) -> None:
@@ -115,6 +118,15 @@ class RoomController(QObject):
         """The one way into the nurse panel, so a PIN guard can later stand here."""
         self.show("nurse")
 
+    def rest_after_idle(self, minutes: float) -> None:
+        """Darken the screen after this many minutes without a touch (0: never by itself)."""
+        self._idle_timer.setInterval(round(minutes * 60_000))
+        self.note_activity()
+
+    def note_activity(self) -> None:
+        if self._idle_timer.interval() > 0:
+            self._idle_timer.start()
+
     def allow_close(self) -> None:
         """Only the app itself (on SIGTERM, or a nurse's exit) lets the window close."""
         self._close_allowed = True
@@ -131,3 +143,19 @@ class RoomController(QObject):
     def set_call_status(self, text: str) -> None:
         self._call_status = text
         self.callStatusChanged.emit()
+
+
+class TouchWatcher(QObject):
+    """Tells the room about every press or touch anywhere in the app, without consuming it,
+    so rest mode can start after a quiet spell."""
+
+    _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+
+    def __init__(self, room: RoomController) -> None:
+        super().__init__(room)
+        self._room = room
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in self._PRESSES:
+            self._room.note_activity()
+        return False

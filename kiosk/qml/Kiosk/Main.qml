@@ -96,6 +96,9 @@ Window {
         z: 1
         active: window.room.restMode
         hint: qsTr("Resting. Touch the screen to wake it.")
+        session: !window.session.active ? ""
+                 : window.session.clockHidden ? window.session.phaseName
+                 : window.session.phaseName + "\n" + window.session.minutesLeftText
         onWakeRequested: window.room.wake()
     }
 

@@ -5,6 +5,8 @@ Rectangle {
     id: overlay
     property bool active: false
     property string hint
+    // The session's phase and time left stay readable in rest mode (empty when none).
+    property string session
     signal wakeRequested()
 
     objectName: "restOverlay"
@@ -14,15 +16,30 @@ Rectangle {
     Behavior on opacity { NumberAnimation { duration: Theme.fadeMs } }
 
     // Centred in the part of the screen left of the call button.
-    Text {
+    Column {
         x: Theme.margin
         anchors.verticalCenter: parent.verticalCenter
         width: parent.width - Theme.callColumnWidth - 3 * Theme.margin
-        text: overlay.hint
-        color: Theme.restText
-        font.pixelSize: Theme.fontBody
-        wrapMode: Text.WordWrap
-        horizontalAlignment: Text.AlignHCenter
+        spacing: Theme.spacing
+
+        Text {
+            objectName: "restSession"
+            width: parent.width
+            visible: text.length > 0
+            text: overlay.session
+            color: Theme.restText
+            font.pixelSize: Theme.fontTitle
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            width: parent.width
+            text: overlay.hint
+            color: Theme.restText
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
     }
     MouseArea {
         objectName: "restWakeArea"
