@@ -145,7 +145,8 @@ def build_room(config: Any, room_id: str | None) -> dict[str, QObject]:
     return {"room": room, "music": music, "session": session, "calls": calls}
 
 
-def build_music(config: Any, room_settings: Any, post: Any) -> MusicController:
+def build_music(config: Any, room_settings: Any, post: Any,
+                vlc_options: tuple[str, ...] | None = None) -> MusicController:
     from kiosk.core.fades import FadeSettings
     from kiosk.core.playlist import Playlist
     from kiosk.core.volume import VolumePolicy
@@ -159,7 +160,7 @@ def build_music(config: Any, room_settings: Any, post: Any) -> MusicController:
                          crossfade_seconds=audio.crossfade_seconds)
     policy = VolumePolicy(cap_percent=music.volume_cap_percent,
                           default_percent=music.default_volume_percent)
-    return MusicController.with_libvlc(playlists, post, fades, policy)
+    return MusicController.with_libvlc(playlists, post, fades, policy, vlc_options)
 
 
 def build_room_session(config: Any, room_settings: Any, room: RoomController,

@@ -73,10 +73,14 @@ class Shooter:
 
 
 def _render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
+    from PySide6.QtCore import QObject
+
+    from kiosk.adapters.vlc_player import DEFAULT_OPTIONS
     from kiosk.app import build_music, create_gui_app
     from kiosk.qt.call_shots import CallScenes
     from kiosk.qt.calls import RequestChoice
     from kiosk.qt.dispatch import Dispatcher
+    from kiosk.qt.music import MusicController
     from kiosk.qt.room import RoomController
     from kiosk.qt.session import core_templates
     from kiosk.qt.session_shots import session_for_screenshots, session_screenshot_states
@@ -88,10 +92,15 @@ def _render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
     settings = resolve_room(config, None, os.environ)
     room = RoomController(settings.display_name, config.clinic.name)
     dispatcher = Dispatcher(room)
-    music = build_music(config, settings, dispatcher.post)
+    # Pictures need no sound: music plays to libVLC's silent output.
+    music = build_music(config, settings, dispatcher.post, DEFAULT_OPTIONS + ("--aout=dummy",))
     session, clock = session_for_screenshots(core_templates(config.clinic.session_templates))
     scenes = CallScenes(settings.id, [RequestChoice(r.id, r.label, r.priority)
                                       for r in config.clinic.requests])
+    # These outlive the first window (load_window would parent them to its engine).
+    keeper = QObject()
+    for backend in (room, music, session, scenes.controller):
+        backend.setParent(keeper)
     screen = shooter.open("Main", {"room": room, "music": music, "session": session,
                                    "calls": scenes.controller})
 
@@ -120,7 +129,15 @@ def _render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
     for name, music_state in _music_states():
         music_state(music, room)
         shooter.shoot(screen, f"room-{name}")
+    music.silence()
     home()
+    screen.close()
+
+    # Without libVLC the Music card says so and offers nothing; everything else still works.
+    no_music = MusicController([], None, unavailable="libVLC is missing")
+    screen = shooter.open("Main", {"room": room, "music": no_music, "session": session,
+                                   "calls": scenes.controller})
+    shooter.shoot(screen, "room-music-unavailable")
     screen.close()
 
     _render_station(shooter)

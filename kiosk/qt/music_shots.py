@@ -20,7 +20,8 @@ def _idle(music: MusicController, room: RoomController) -> None:
 
 
 def _playing(music: MusicController, room: RoomController) -> None:
-    first_available = next((i for i, p in enumerate(music.playlists) if p["available"]), 0)
+    playlists: list[dict[str, object]] = music.property("playlists")
+    first_available = next((i for i, p in enumerate(playlists) if p["available"]), 0)
     music.playPlaylist(first_available)
     room.show("music")
 
@@ -30,15 +31,9 @@ def _silence(music: MusicController, room: RoomController) -> None:
     room.show("music")
 
 
-def _unavailable(music: MusicController, room: RoomController) -> None:
-    """Meant for a controller built without decks (libVLC missing): the home card says so."""
-    room.show("home")
-
-
 def music_screenshot_states() -> list[tuple[str, Prepare]]:
     return [
         ("music-idle", _idle),
         ("music-playing", _playing),
         ("music-silence", _silence),
-        ("music-unavailable", _unavailable),
     ]

@@ -17,7 +17,6 @@ Rectangle {
 
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: Theme.margin
         spacing: Theme.spacing
 
         RowLayout {
@@ -34,19 +33,17 @@ Rectangle {
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
                 font.weight: Font.DemiBold
-                Layout.fillWidth: true
             }
-        }
-
-        Text {
-            objectName: "musicConfirmation"
-            Layout.fillWidth: true
-            Layout.preferredHeight: Theme.fontBody * 1.5
-            text: screen.music.confirmation
-            color: Theme.text
-            font.pixelSize: Theme.fontBody
-            elide: Text.ElideRight
-            Behavior on opacity { NumberAnimation { duration: Theme.fadeMs } }
+            // The sound-free confirmation of the last action, beside the title.
+            Text {
+                objectName: "musicConfirmation"
+                Layout.fillWidth: true
+                text: screen.music.confirmation
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideRight
+            }
         }
 
         Text {
@@ -68,7 +65,7 @@ Rectangle {
             clip: true
             boundsBehavior: Flickable.StopAtBounds
             cellWidth: width / 2
-            cellHeight: Math.round(190 * Theme.scale)
+            cellHeight: Math.round(140 * Theme.scale)
             model: screen.music.playlists
 
             delegate: Item {
@@ -83,6 +80,7 @@ Rectangle {
                     objectName: "playlistCard" + cell.index
                     anchors.fill: parent
                     anchors.margins: Theme.spacing / 2
+                    padding: Theme.spacing
                     Accessible.name: cell.modelData.available
                                      ? cell.modelData.name
                                      : qsTr("%1: %2").arg(cell.modelData.name)
@@ -178,14 +176,20 @@ Rectangle {
             }
             ColumnLayout {
                 spacing: Theme.spacing / 4
-                Layout.preferredWidth: Math.round(150 * Theme.scale)
+                Layout.preferredWidth: Math.round(100 * Theme.scale)
                 Text {
                     objectName: "volumeWords"
-                    text: qsTr("Volume %1 of %2").arg(screen.volumeStep).arg(screen.volumeSteps)
+                    text: qsTr("Volume")
                     color: Theme.text
                     font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.WordWrap
-                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignHCenter
+                }
+                Text {
+                    objectName: "volumeLevel"
+                    text: qsTr("%1 of %2").arg(screen.volumeStep).arg(screen.volumeSteps)
+                    color: Theme.text
+                    font.pixelSize: Theme.fontSmall
+                    Layout.alignment: Qt.AlignHCenter
                 }
                 Rectangle {
                     objectName: "volumeBar"
