@@ -31,6 +31,11 @@ def hash_pin(pin: str, salt: bytes | None = None, iterations: int = ITERATIONS) 
     return "$".join([SCHEME, str(iterations), _b64(salt), _b64(digest)])
 
 
+def check_stored_hash(stored: str) -> None:
+    """Raises PinError when `stored` is not a hash that `hash_pin` made (cheap: no hashing)."""
+    _parse(stored)
+
+
 def verify_pin(pin: str, stored: str) -> bool:
     scheme, iterations, salt, digest = _parse(stored)
     candidate = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)

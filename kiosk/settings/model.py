@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.pin import PinError, check_stored_hash
 from kiosk.settings.errors import Problem, did_you_mean
 from kiosk.settings.validate import Checked, parse_broker_url
 
@@ -181,7 +182,20 @@ def cross_check(clinic: Checked, clinic_file: str, rooms: list[RoomFile],
     for room in rooms:
         problems += _check_room(room)
     problems += _unique_rooms(rooms)
+    problems += _check_pin_hash(clinic_file, clinic)
     return problems
+
+
+def _check_pin_hash(file: str, clinic: Checked) -> list[Problem]:
+    stored = clinic.values.get("nurse.pin_hash", "")
+    if not stored:
+        return []
+    try:
+        check_stored_hash(stored)
+    except PinError as error:
+        return [Problem(file, clinic.lines.get("nurse.pin_hash"), "nurse.pin_hash", str(error),
+                        "run `python main.py hash-pin` and paste the line it prints")]
+    return []
 
 
 def _check_template(file: str, template: Checked, playlists: list[str],

@@ -68,6 +68,11 @@ session_templates:
 """
 
 BAD_CLINICS = [
+    ("the PIN itself where its hash belongs",
+     CLINIC + 'nurse:\n  pin_hash: "4821"\n',
+     ["clinic.yaml line 4: nurse.pin_hash: the stored PIN hash is not one that "
+      "`python main.py hash-pin` prints\n"
+      "  hint: run `python main.py hash-pin` and paste the line it prints"]),
     ("retry of zero seconds",
      CLINIC + "calls:\n  retry_seconds: 0\n",
      ["clinic.yaml line 4: calls.retry_seconds: must be 1 or more (got 0)"]),

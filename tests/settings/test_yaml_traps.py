@@ -56,7 +56,7 @@ def test_a_yaml_1_1_trap_is_refused_with_a_hint(config_dir: WriteConfig, clinic:
 def test_quoted_values_that_look_like_traps_are_accepted_as_text(
         config_dir: WriteConfig) -> None:
     base = config_dir(clinic='clinic:\n  name: "12:30"\n  language: "es"\n'
-                             'station:\n  title: "no"\nnurse:\n  pin_hash: "0891"\n')
+                             'station:\n  title: "no"\nbroker:\n  username: "0891"\n')
     assert check_config(base, env={}) == []
 
 
