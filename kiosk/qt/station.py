@@ -7,6 +7,7 @@ board's one-second tick, and plays the chime when the board asks for it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -15,6 +16,8 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.core.board import CallView, RoomPresence, RoomView, StationBoard
 from kiosk.core.clock import Clock, SystemClock
+
+log = logging.getLogger(__name__)
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -55,6 +58,7 @@ class StationController(QObject):
         self._chiming = False
         self._connected = False
         self._infusion_done: dict[str, float] = {}
+        self._shown: dict[str, str] = {}
         self._notices: list[dict[str, Any]] = []
         self.chime_count = 0
         board.on_change = self.refresh
@@ -146,6 +150,7 @@ class StationController(QObject):
 
     def refresh(self) -> None:
         views = self.board.calls()
+        self._log_changes(views)
         calls = [self._call_row(v) for v in views]
         rooms = self._room_rows(self.board.rooms(), views)
         self._update("_calls", calls, self.callsChanged)
@@ -243,6 +248,19 @@ class StationController(QObject):
             "openCallsText": self._open_calls_text(open_calls),
             "infusionComplete": v.infusion_complete,
         }
+
+    def _log_changes(self, views: Sequence[CallView]) -> None:
+        """One line per call event at this station, for the operator (no patient data)."""
+        now = {v.call_id: ("overdue" if v.overdue else "acknowledged" if v.acknowledged
+                           else "open") for v in views}
+        for v in views:
+            state = now[v.call_id]
+            if self._shown.get(v.call_id) != state:
+                log.info("call %s id=%s room=%s reason=%s", "shown" if v.call_id not in
+                         self._shown else state, v.call_id, v.room, v.reason)
+        for call_id in self._shown.keys() - now.keys():
+            log.info("call cleared id=%s", call_id)
+        self._shown = now
 
     def _notice_rows(self) -> list[dict[str, Any]]:
         now = self.clock.wall()
