@@ -195,6 +195,24 @@ def connect_session_to_music(session: SessionController, music: MusicController)
     session.playlistAccepted.connect(play_named)
     session.patientReset.connect(music.silence)
 
+    # A phase marked fade_music_at_end fades the music out as it ends (the fade-out starts at
+    # the phase boundary, which the session reports within its poll interval).
+    fade_when_this_ends = {"phase": False}
+
+    def on_phase(info: dict[str, Any]) -> None:
+        if fade_when_this_ends["phase"]:
+            log.info("music fades out at the end of a phase")
+            music.silence()
+        fade_when_this_ends["phase"] = bool(info.get("fadeMusicAtEnd"))
+
+    def on_end(_info: dict[str, Any]) -> None:
+        if fade_when_this_ends["phase"]:
+            music.silence()
+        fade_when_this_ends["phase"] = False
+
+    session.phaseChanged.connect(on_phase)
+    session.sessionEnded.connect(on_end)
+
 
 def publish_session_to_station(session: SessionController, link: Any, room_id: str) -> None:
     """The station shows each room's phase and time left: publish on every visible change
