@@ -16,6 +16,14 @@ def items(root: QQuickItem) -> Iterator[QQuickItem]:
         yield from items(child)
 
 
+def find(window: QQuickWindow, name: str) -> QQuickItem:
+    """The item with this objectName. Walks the visual tree: the delegates of a Repeater or a
+    view have no QObject parent, so findChild would miss them."""
+    found = [i for i in items(window.contentItem()) if i.objectName() == name]
+    assert found, f"no item named {name}"
+    return found[0]
+
+
 def shown(item: QQuickItem) -> bool:
     """Visible to the patient: visible, not transparent, with some size, all the way up."""
     node: QQuickItem | None = item

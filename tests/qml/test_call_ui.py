@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine, QQmlProperty
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +33,7 @@ from tests.qml.helpers import (
     background_behind,
     centre,
     contrast,
+    find,
     items,
     scene_rect,
     shown,
@@ -162,13 +163,6 @@ def clinic(broker: PrivateBroker, tmp_path: Path,  # noqa: F811
     world = Clinic(broker, tmp_path, qtbot)
     yield world
     world.close()
-
-
-def find(window: QQuickWindow, name: str) -> QQuickItem:
-    # Walk the visual tree: items a Repeater or ListView made are not QObject children.
-    found = [i for i in items(window.contentItem()) if i.objectName() == name]
-    assert found, f"no item named {name}"
-    return found[0]
 
 
 def tap(window: QQuickWindow, name: str) -> None:

@@ -27,6 +27,7 @@ from tests.qml.helpers import (
     background_behind,
     centre,
     contrast,
+    find,
     items,
     scene_rect,
     shown,
@@ -60,10 +61,7 @@ class Loaded:
     room: RoomController
 
     def find(self, name: str) -> QQuickItem:
-        # The visual tree, not QObject children: a view's delegates have no QObject parent.
-        found = [i for i in items(self.window.contentItem()) if i.objectName() == name]
-        assert found, f"no item named {name}"
-        return found[0]
+        return find(self.window, name)
 
 
 def real_music(tmp_path: Path) -> MusicController:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.app import Screen, build_room, create_gui_app, load_window
@@ -18,6 +17,7 @@ from tests.qml.helpers import (
     background_behind,
     centre,
     contrast,
+    find,
     items,
     scene_rect,
     shown,
@@ -45,23 +45,17 @@ def room_screen(qtbot, monkeypatch, tmp_path) -> Iterator[Screen]:  # type: igno
     screen.close()
 
 
-def find(screen: Screen, name: str) -> QQuickItem:
-    found = screen.window.findChild(QQuickItem, name)
-    assert found is not None, f"no item named {name}"
-    return found
-
-
 def test_home_shows_room_name_clock_and_the_four_areas(room_screen: Screen) -> None:
-    assert find(room_screen, "roomName").property("text") == "Room 1"
-    assert ":" in find(room_screen, "clock").property("text")
+    assert find(room_screen.window, "roomName").property("text") == "Room 1"
+    assert ":" in find(room_screen.window, "clock").property("text")
     for area in ("musicArea", "sessionArea", "guideArea"):
-        assert shown(find(room_screen, area))
-    assert shown(find(room_screen, "callNurseButton"))
+        assert shown(find(room_screen.window, area))
+    assert shown(find(room_screen.window, "callNurseButton"))
 
 
 def test_areas_without_their_feature_say_so_instead_of_offering_dead_buttons(
         room_screen: Screen) -> None:
-    guide = find(room_screen, "guideArea")
+    guide = find(room_screen.window, "guideArea")
     texts = [i.property("text") for i in items(guide) if i.inherits("QQuickText") and shown(i)]
     assert any("not set up in this room" in str(t) for t in texts)
     assert not [i for i in items(guide) if i.inherits("QQuickAbstractButton")]
@@ -69,7 +63,7 @@ def test_areas_without_their_feature_say_so_instead_of_offering_dead_buttons(
 
 def test_with_no_station_reachable_the_call_button_says_so_before_it_is_pressed(
         room_screen: Screen, qtbot) -> None:  # type: ignore[no-untyped-def]
-    button = find(room_screen, "callNurseButton")
+    button = find(room_screen.window, "callNurseButton")
     qtbot.waitUntil(lambda: "call out" in str(button.property("shownStatus")).lower())
 
 
@@ -129,11 +123,11 @@ def tap(screen: Screen, point: QPoint) -> None:
 def test_rest_mode_darkens_all_but_the_call_button_and_first_touch_only_wakes(
         room_screen: Screen, qtbot) -> None:  # type: ignore[no-untyped-def]
     room = room_screen.backends["room"]
-    rest_button = find(room_screen, "restButton")
+    rest_button = find(room_screen.window, "restButton")
     tap(room_screen, centre(rest_button).toPoint())
     qtbot.waitUntil(lambda: room.restMode)
-    assert shown(find(room_screen, "restOverlay"))
-    assert shown(find(room_screen, "callNurseButton"))
+    assert shown(find(room_screen.window, "restOverlay"))
+    assert shown(find(room_screen.window, "callNurseButton"))
     # A touch where the "Darken screen" button was only wakes the screen; it presses nothing.
     tap(room_screen, centre(rest_button).toPoint())
     qtbot.waitUntil(lambda: not room.restMode)

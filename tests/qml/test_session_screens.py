@@ -28,6 +28,7 @@ from tests.qml.helpers import (
     background_behind,
     centre,
     contrast,
+    find,
     items,
     scene_rect,
     shown,
@@ -84,10 +85,7 @@ class Loaded:
     clock: FakeClock
 
     def find(self, name: str) -> QQuickItem:
-        # Walk the visual tree: Repeater delegates are not QObject children of the window.
-        found = [i for i in items(self.window.contentItem()) if i.objectName() == name]
-        assert found, f"no item named {name}"
-        return found[0]
+        return find(self.window, name)
 
     def tap(self, name: str, qtbot: QtBot) -> None:
         item = self.find(name)

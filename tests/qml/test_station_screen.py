@@ -41,6 +41,9 @@ from tests.qml.helpers import (
     shown,
     targets,
 )
+from tests.qml.helpers import (
+    find as find_item,
+)
 from tests.support.broker import broker  # noqa: F401 - the fixture
 
 ROOM_NAMES = {"room-1": "Room 1", "room-2": "Room 2", "room-3": "Room 3"}
@@ -130,9 +133,7 @@ def release(obj: Any) -> None:
 
 
 def find(screen: Screen, name: str) -> QQuickItem:
-    found = lookup(screen, name)
-    assert found is not None, f"no item named {name}"
-    return found
+    return find_item(screen.window, name)
 
 
 def click(screen: Screen, name: str) -> None:
