@@ -18,7 +18,7 @@ from typing import Any
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
-from kiosk.adapters.mqtt_link import QOS, BrokerEndpoint, Post
+from kiosk.adapters.mqtt_link import QOS, BrokerEndpoint, Post, configure_security
 from kiosk.core import protocol as p
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class CallProbe:
         self._client.on_connect = self._paho_connected
         self._client.on_subscribe = self._paho_subscribed
         self._client.on_message = self._paho_message
-        self._configure_security()
+        configure_security(self._client, self._endpoint)
 
     def start(self) -> None:
         """Connects at once; raises OSError when the broker cannot be reached at all."""
@@ -105,14 +105,3 @@ class CallProbe:
                 self.on_receipt(p.parse_reply(payload, ref))
         except p.ParseError as e:
             log.warning("ignored message topic=%s reason=%s", topic[:120], e)
-
-    def _configure_security(self) -> None:
-        _, _, tls = self._endpoint.host_port_tls()
-        if tls:
-            ca = str(self._endpoint.ca_file) if self._endpoint.ca_file else None
-            self._client.tls_set(ca_certs=ca)
-        if self._endpoint.username:
-            password = None
-            if self._endpoint.password_file is not None:
-                password = self._endpoint.password_file.read_text().strip()
-            self._client.username_pw_set(self._endpoint.username, password)

@@ -100,6 +100,19 @@ class StationListener(Protocol):
     def on_link_down(self) -> None: ...
 
 
+def configure_security(client: mqtt.Client, endpoint: BrokerEndpoint) -> None:
+    """TLS when the URL is mqtts://, and a login when a username is set (password from its
+    file, never from the config itself)."""
+    _, _, tls = endpoint.host_port_tls()
+    if tls:
+        client.tls_set(ca_certs=str(endpoint.ca_file) if endpoint.ca_file else None)
+    if endpoint.username:
+        password = None
+        if endpoint.password_file is not None:
+            password = endpoint.password_file.read_text().strip()
+        client.username_pw_set(endpoint.username, password)
+
+
 class _Link:
     """What both sides share: connect, will, presence, subscriptions, posting to the Qt thread."""
 
@@ -117,7 +130,7 @@ class _Link:
         self._client.on_message = self._paho_message
         self._client.will_set(presence_topic, p.offline_will(), qos=QOS, retain=True)
         self._client.reconnect_delay_set(RECONNECT_MIN_SECONDS, RECONNECT_MAX_SECONDS)
-        self._configure_security()
+        configure_security(self._client, self._endpoint)
 
     @property
     def connected(self) -> bool:
@@ -190,22 +203,19 @@ class _Link:
         info = self._client.publish(topic, payload, qos=QOS, retain=retain)
         return info if info.rc == mqtt.MQTT_ERR_SUCCESS else None
 
+    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
+        sent = self._publish(p.call_subtopic(room, msg.call_id, p.TopicKind.RESOLVED),
+                             p.encode_resolved(msg), False)
+        if sent is None:
+            return False
+        self._clear_call(room, msg.call_id)
+        return True
+
     def _clear_call(self, room: str, call_id: str) -> None:
         """Empty the retained messages of a finished call so late stations do not see it."""
         for kind in (p.TopicKind.RECEIPT, p.TopicKind.ACK):
             self._publish(p.call_subtopic(room, call_id, kind), b"", True)
         self._publish(p.call_topic(room, call_id), b"", True)
-
-    def _configure_security(self) -> None:
-        _, _, tls = self._endpoint.host_port_tls()
-        if tls:
-            ca = str(self._endpoint.ca_file) if self._endpoint.ca_file else None
-            self._client.tls_set(ca_certs=ca)
-        if self._endpoint.username:
-            password = None
-            if self._endpoint.password_file is not None:
-                password = self._endpoint.password_file.read_text().strip()
-            self._client.username_pw_set(self._endpoint.username, password)
 
     def _dispatch(self, ref: p.TopicRef, payload: bytes) -> None:
         raise NotImplementedError
@@ -232,14 +242,6 @@ class RoomLink(_Link):
     def publish_call(self, call: p.CallMessage) -> bool:
         return self._publish(p.call_topic(call.room, call.call_id), p.encode_call(call),
                              True) is not None
-
-    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
-        sent = self._publish(p.call_subtopic(room, msg.call_id, p.TopicKind.RESOLVED),
-                             p.encode_resolved(msg), False)
-        if sent is None:
-            return False
-        self._clear_call(room, msg.call_id)
-        return True
 
     def publish_session(self, msg: p.SessionStatus) -> bool:
         return self._publish(p.session_topic(self.room), p.encode_session(msg), True) is not None
@@ -287,14 +289,6 @@ class StationLink(_Link):
 
     def publish_ack(self, room: str, msg: p.StationReply) -> bool:
         return self._reply(room, msg, p.TopicKind.ACK)
-
-    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
-        sent = self._publish(p.call_subtopic(room, msg.call_id, p.TopicKind.RESOLVED),
-                             p.encode_resolved(msg), False)
-        if sent is None:
-            return False
-        self._clear_call(room, msg.call_id)
-        return True
 
     def publish_overdue(self, room: str, msg: p.Overdue) -> bool:
         topic = p.call_subtopic(room, msg.call_id, p.TopicKind.OVERDUE)
