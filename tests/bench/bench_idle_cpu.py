@@ -19,24 +19,11 @@ import threading
 import time
 from pathlib import Path
 
+from baseline import BARE_QML_WINDOW
+
 ROOT = Path(__file__).resolve().parents[2]
 TICKS = os.sysconf("SC_CLK_TCK")
 
-BARE = r'''
-import sys
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
-app = QGuiApplication(sys.argv)
-engine = QQmlApplicationEngine()
-engine.loadData(b"""import QtQuick
-import QtQuick.Controls.Basic
-Window { width: 1280; height: 800; visible: true; color: "#0d1014"
-    Button { text: "Call nurse"; width: 300; height: 300 }
-    Text { text: "Room 1"; color: "white"; font.pixelSize: 34 } }""")
-window = engine.rootObjects()[0]
-window.frameSwapped.connect(lambda: (print("first frame", file=sys.stderr, flush=True)))
-app.exec()
-'''
 
 
 def cpu_seconds(pid: int) -> float:
@@ -70,7 +57,8 @@ def main() -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
                    QT_QUICK_CONTROLS_STYLE="Basic", KIOSK_STATE_DIR=state)
         procs = {
-            "bare QML window": start([sys.executable, "-c", BARE], env, "first frame"),
+            "bare QML window": start([sys.executable, "-c", BARE_QML_WINDOW], env,
+                                     "first frame"),
             "room, session running": start(
                 [sys.executable, "main.py", "room", "--windowed"],
                 dict(env, KIOSK_TEST_START_SESSION="ketamine-40"), "first frame"),

@@ -18,23 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from baseline import BARE_QML_WINDOW
+
 ROOT = Path(__file__).resolve().parents[2]
 
-BARE = r'''
-import sys
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
-app = QGuiApplication(sys.argv)
-engine = QQmlApplicationEngine()
-engine.loadData(b"""import QtQuick
-import QtQuick.Controls.Basic
-Window { width: 1280; height: 800; visible: true; color: "#0d1014"
-    Button { text: "Call nurse"; width: 300; height: 300 }
-    Text { text: "Room 1"; color: "white"; font.pixelSize: 34 } }""")
-window = engine.rootObjects()[0]
-window.frameSwapped.connect(lambda: (print("first frame", file=sys.stderr, flush=True)))
-app.exec()
-'''
 
 
 def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
@@ -72,7 +59,7 @@ def main() -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
                    QT_QUICK_CONTROLS_STYLE="Basic", KIOSK_STATE_DIR=state)
         cases = {
-            "bare QML window": [sys.executable, "-c", BARE],
+            "bare QML window": [sys.executable, "-c", BARE_QML_WINDOW],
             "room (home screen)": [sys.executable, "main.py", "room", "--windowed"],
         }
         results: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
