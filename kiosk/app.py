@@ -19,6 +19,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import qt as kiosk_qt
+from kiosk.adapters.vlc_player import VlcEngine, open_engine
 from kiosk.qt.calls import RoomCallController
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
@@ -137,16 +138,21 @@ def build_room(config: Any, room_id: str | None) -> dict[str, QObject]:
     if app is not None:
         app.installEventFilter(TouchWatcher(room))
     dispatcher = Dispatcher(room)
-    music = build_music(config, settings, dispatcher.post)
-    session = build_room_session(config, settings, room, dispatcher.post)
-    calls, link = build_room_calls(config, settings, dispatcher.post, config.state_dir)
+    # One libVLC instance for the music and every cue (None when libVLC is missing: the music
+    # area says so and the cues stay silent; nothing else changes).
+    engine, no_audio = open_engine(dispatcher.post)
+    music = build_music(config, settings, dispatcher.post, engine, no_audio)
+    session = build_room_session(config, settings, room, dispatcher.post, engine)
+    calls, link = build_room_calls(config, settings, dispatcher.post, config.state_dir, engine)
     connect_session_to_music(session, music)
     publish_session_to_station(session, link, settings.id)
+    if engine is not None:
+        _on_quit(engine.release)  # connected last: runs after every deck is released
     return {"room": room, "music": music, "session": session, "calls": calls}
 
 
-def build_music(config: Any, room_settings: Any, post: Any,
-                vlc_options: tuple[str, ...] | None = None) -> MusicController:
+def build_music(config: Any, room_settings: Any, post: Any, engine: VlcEngine | None,
+                no_audio: str | None = None) -> MusicController:
     from kiosk.core.fades import FadeSettings
     from kiosk.core.playlist import Playlist
     from kiosk.core.volume import VolumePolicy
@@ -160,11 +166,11 @@ def build_music(config: Any, room_settings: Any, post: Any,
                          crossfade_seconds=audio.crossfade_seconds)
     policy = VolumePolicy(cap_percent=music.volume_cap_percent,
                           default_percent=music.default_volume_percent)
-    return MusicController.with_libvlc(playlists, post, fades, policy, vlc_options)
+    return MusicController.with_engine(playlists, engine, no_audio, post, fades, policy)
 
 
 def build_room_session(config: Any, room_settings: Any, room: RoomController,
-                       post: Any) -> SessionController:
+                       post: Any, engine: VlcEngine | None) -> SessionController:
     """The session timer, persisted in the state directory, with its soft end-of-infusion cue."""
     from kiosk.adapters.cues import CuePlayer
     from kiosk.adapters.state_file import SessionStateFile
@@ -175,7 +181,7 @@ def build_room_session(config: Any, room_settings: Any, room: RoomController,
     store = SessionStateFile(config.state_dir / "sessions" / f"{room_settings.id}.json")
     session = SessionController(SessionModel(SystemClock(), store),
                                 core_templates(config.clinic.session_templates))
-    cue = CuePlayer(post)
+    cue = CuePlayer(post, engine=engine)
     connect_room(session, room, cue.play)
     _on_quit(cue.release)
     apply_test_hooks(session, os.environ)
@@ -284,8 +290,8 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
     return code
 
 
-def build_room_calls(config: Any, room_settings: Any, post: Any,
-                     state_dir: Path) -> tuple[RoomCallController, Any]:
+def build_room_calls(config: Any, room_settings: Any, post: Any, state_dir: Path,
+                     engine: VlcEngine | None) -> tuple[RoomCallController, Any]:
     """The room's call path: MQTT link, SQLite outbox, core machine, the QML controller and the
     gentle not-through tone. The link is started here and stopped when the app quits."""
     from kiosk.adapters.cues import CALL_NOT_THROUGH, CuePlayer
@@ -308,7 +314,7 @@ def build_room_calls(config: Any, room_settings: Any, post: Any,
     choices = [RequestChoice(r.id, r.label, r.priority) for r in clinic.requests]
     controller = RoomCallController(calls, choices)
     link.on_connection_change = controller.set_link_up
-    tone = CuePlayer(post, CALL_NOT_THROUGH)
+    tone = CuePlayer(post, CALL_NOT_THROUGH, engine=engine)
     controller.notThrough.connect(tone.play)
 
     def stop() -> None:

@@ -75,7 +75,7 @@ class Shooter:
 def _render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
     from PySide6.QtCore import QObject
 
-    from kiosk.adapters.vlc_player import DEFAULT_OPTIONS
+    from kiosk.adapters.vlc_player import DEFAULT_OPTIONS, open_engine
     from kiosk.app import build_music, create_gui_app
     from kiosk.qt.call_shots import CallScenes
     from kiosk.qt.calls import RequestChoice
@@ -93,7 +93,8 @@ def _render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
     room = RoomController(settings.display_name, config.clinic.name)
     dispatcher = Dispatcher(room)
     # Pictures need no sound: music plays to libVLC's silent output.
-    music = build_music(config, settings, dispatcher.post, DEFAULT_OPTIONS + ("--aout=dummy",))
+    engine, no_audio = open_engine(dispatcher.post, (*DEFAULT_OPTIONS, "--aout=dummy"))
+    music = build_music(config, settings, dispatcher.post, engine, no_audio)
     session, clock = session_for_screenshots(core_templates(config.clinic.session_templates))
     scenes = CallScenes(settings.id, [RequestChoice(r.id, r.label, r.priority)
                                       for r in config.clinic.requests])

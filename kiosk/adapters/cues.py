@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.adapters.vlc_player import Post, VlcDeck, VlcEngine, probe_libvlc
+from kiosk.adapters.vlc_player import Post, VlcDeck, VlcEngine, open_engine
 
 log = logging.getLogger(__name__)
 
@@ -37,24 +37,28 @@ SESSION_END_CUE = SESSION_END.path
 
 
 class CuePlayer:
-    def __init__(self, post: Post, cue: Cue = SESSION_END, path: Path | None = None) -> None:
+    """One cue on a deck of its own. It shares the room's libVLC `engine` when given one (and
+    leaves releasing it to its owner), else opens its own."""
+
+    def __init__(self, post: Post, cue: Cue = SESSION_END, path: Path | None = None,
+                 engine: VlcEngine | None = None) -> None:
         self.cue = cue
         self.path = path or cue.path
         self.problem: str | None = None
         self.played = 0
-        self._engine: VlcEngine | None = None
+        self._own_engine: VlcEngine | None = None
         self._deck: VlcDeck | None = None
         if not self.path.is_file():
             self.problem = (f"the {cue.name} file is missing: {self.path} "
                             "(make it with: python scripts/synth_audio.py)")
             log.error("%s unavailable reason=%s", cue.name, self.problem)
             return
-        reason = probe_libvlc()
-        if reason is not None:
-            self.problem = reason
+        if engine is None:
+            engine, self.problem = open_engine(post)
+            self._own_engine = engine
+        if engine is None:
             return
-        self._engine = VlcEngine(post)
-        self._deck = self._engine.deck()
+        self._deck = engine.deck()
         self._deck.set_listener(self._finished, self._failed)
         self._deck.set_volume(cue.volume_percent)
 
@@ -80,9 +84,9 @@ class CuePlayer:
         if self._deck is not None:
             self._deck.release()
             self._deck = None
-        if self._engine is not None:
-            self._engine.release()
-            self._engine = None
+        if self._own_engine is not None:
+            self._own_engine.release()
+            self._own_engine = None
 
     def _finished(self) -> None:
         log.info("%s finished", self.cue.name)

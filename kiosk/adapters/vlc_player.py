@@ -28,20 +28,37 @@ def probe_libvlc(options: Sequence[str] = DEFAULT_OPTIONS) -> str | None:
 
     `import vlc` succeeds even without libVLC; only `vlc.dll` and a real instance prove it.
     """
+    instance, reason = _new_instance(options)
+    if instance is not None:
+        instance.release()
+    return reason
+
+
+def open_engine(post: Post, options: Sequence[str] = DEFAULT_OPTIONS
+                ) -> tuple[VlcEngine | None, str | None]:
+    """The process's one libVLC instance, or None and a plain reason why there is none."""
+    instance, reason = _new_instance(options)
+    if instance is None:
+        return None, reason
+    import vlc
+
+    return VlcEngine(post, instance=instance, vlc_module=vlc), None
+
+
+def _new_instance(options: Sequence[str]) -> tuple[Any, str | None]:
     try:
         import vlc
     except (ImportError, OSError) as error:
-        return _missing(f"python-vlc cannot load: {error}")
+        return None, _missing(f"python-vlc cannot load: {error}")
     if getattr(vlc, "dll", None) is None:
-        return _missing("the libVLC library was not found")
+        return None, _missing("the libVLC library was not found")
     try:
         instance = vlc.Instance(list(options))
     except Exception as error:  # noqa: BLE001 - any failure here means no music
-        return _missing(f"libVLC failed to start: {error}")
+        return None, _missing(f"libVLC failed to start: {error}")
     if instance is None:
-        return _missing("libVLC failed to start (no plugins?)")
-    instance.release()
-    return None
+        return None, _missing("libVLC failed to start (no plugins?)")
+    return instance, None
 
 
 def _missing(reason: str) -> str:
@@ -52,14 +69,18 @@ def _missing(reason: str) -> str:
 class VlcEngine:
     """The one libVLC instance; builds the decks that share it."""
 
-    def __init__(self, post: Post, options: Sequence[str] = DEFAULT_OPTIONS) -> None:
-        import vlc
+    def __init__(self, post: Post, options: Sequence[str] = DEFAULT_OPTIONS, *,
+                 instance: Any = None, vlc_module: Any = None) -> None:
+        if instance is None:
+            import vlc
 
-        self._vlc = vlc
+            vlc_module = vlc
+            instance = vlc.Instance(list(options))
+            if instance is None:
+                raise RuntimeError(f"libVLC failed to start; install {DEBIAN_PACKAGES}")
+        self._vlc = vlc_module
         self._post = post
-        self._instance = vlc.Instance(list(options))
-        if self._instance is None:
-            raise RuntimeError(f"libVLC failed to start; install {DEBIAN_PACKAGES}")
+        self._instance = instance
 
     def deck(self) -> VlcDeck:
         return VlcDeck(self._vlc, self._instance, self._post)
