@@ -175,7 +175,10 @@ Window {
         objectName: "infusionNotice_" + notice.roomId
         implicitHeight: noticeRow.implicitHeight + Theme.spacing * 2
         radius: Theme.radius
-        color: Theme.surfaceRaised
+        color: Theme.surface
+        // A cool outline: news for the nurse, not a call (calls are warm).
+        border.width: 3
+        border.color: Theme.focusRing
 
         RowLayout {
             id: noticeRow
