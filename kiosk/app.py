@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -110,10 +110,11 @@ def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
 
 
 def log_first_frame(window: QQuickWindow, what: str) -> None:
+    # On a real display Qt renders on its own thread and may swap twice before a plain
+    # disconnect lands: a single-shot connection fires exactly once.
     def once() -> None:
-        window.frameSwapped.disconnect(once)
         log.info("first frame screen=%s ms=%d", what, (time.monotonic() - STARTED) * 1000)
-    window.frameSwapped.connect(once)
+    window.frameSwapped.connect(once, Qt.ConnectionType.SingleShotConnection)
 
 
 def show(window: QQuickWindow, windowed: bool) -> None:
