@@ -200,7 +200,21 @@ class RoomCalls:
         if self._stations.get(station) == online:
             return
         self._stations[station] = online
+        if not online and self._link_up and not any(self._stations.values()):
+            self._every_station_gone()
         self.on_change()
+
+    def _every_station_gone(self) -> None:
+        """The last station went offline (its last will) before a nurse said "on my way": no
+        screen shows the call any more, so "the station has your call" would no longer be true.
+        Such calls are sent again and must be confirmed again, or the patient is told the call
+        did not get through. A nurse already on the way stays on the way."""
+        now = self._clock.monotonic()
+        for item in self._open.values():
+            if item.state is CallState.RECEIVED:
+                item.state = CallState.CALLING
+                self._outbox.mark(item.call.call_id, Stored.SENT)
+                self._send(item, now)
 
     def on_link_up(self) -> None:
         """Connected (again): send every call no station has confirmed yet."""

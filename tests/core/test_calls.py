@@ -240,3 +240,35 @@ def test_after_a_restart_open_calls_come_back_and_unconfirmed_ones_are_resent() 
     assert states == {waiting: CallState.CALLING, received: CallState.RECEIVED}
     assert [c.call_id for c in again.link.calls] == [waiting]
     assert again.link.calls[0].attempt == 2
+
+
+def test_when_the_only_station_dies_after_its_receipt_the_room_stops_claiming_it_has_the_call(
+        room: Room) -> None:
+    call_id = room.calls.call_nurse()
+    room.calls.on_receipt(reply(call_id))
+    assert room.calls.urgent_state is CallState.RECEIVED
+    room.calls.on_station_presence("desk", False)  # its last will: the station PC is gone
+    assert room.calls.urgent_state is CallState.CALLING
+    assert room.outbox.open_calls()[0].stored is Stored.SENT
+    assert [c.call_id for c in room.link.calls] == [call_id, call_id], "sent again, same id"
+    room.wait(5)
+    assert room.calls.urgent_state is CallState.NOT_THROUGH
+    assert room.tones == [call_id]
+    room.calls.on_station_presence("desk-2", True)
+    room.calls.on_receipt(reply(call_id, "desk-2"))
+    assert room.calls.urgent_state is CallState.RECEIVED
+
+
+def test_a_nurse_on_the_way_stays_on_the_way_when_the_station_goes_offline(room: Room) -> None:
+    call_id = room.calls.call_nurse()
+    room.calls.on_ack(reply(call_id))
+    room.calls.on_station_presence("desk", False)
+    assert room.calls.urgent_state is CallState.ON_THE_WAY
+
+
+def test_a_receipt_stands_while_another_station_is_still_online(room: Room) -> None:
+    room.calls.on_station_presence("desk-2", True)
+    call_id = room.calls.call_nurse()
+    room.calls.on_receipt(reply(call_id))
+    room.calls.on_station_presence("desk", False)
+    assert room.calls.urgent_state is CallState.RECEIVED

@@ -1,5 +1,6 @@
 """Stations as processes under faults: a station killed with a call open, a new one started
-in its place, and two stations at once. Nothing is lost and nothing is shown twice."""
+in its place, and two stations at once. Nothing is lost and no station shows a call twice; the
+patient is told the truth when no station is left to show the call."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from kiosk.adapters.broker import PrivateBroker
 from tests.e2e.test_call_e2e import Nurse, nurses, placed_call, start_room, states, stop, wait_line
+from tests.support import wait_until
 from tests.support.broker import broker  # noqa: F401 - the fixture
 from tests.test_startup import Process, room_env
 
@@ -34,6 +36,9 @@ def test_a_killed_station_loses_no_call_and_a_new_station_answers_it(
         wait_line(room, f"call state id={call_id} state=received", None)
         desk.proc.send_signal(signal.SIGKILL)
         desk.proc.wait(10)
+        # No station shows the call now: the room stops saying "the station has your call".
+        wait_until(lambda: states(room, call_id) == ["calling", "received", "calling"],
+                   timeout=15, message="the room to call again once no station is online")
 
         # The replacement starts after the call: it must still see it, once.
         nurses.append(Nurse(broker))
@@ -43,7 +48,8 @@ def test_a_killed_station_loses_no_call_and_a_new_station_answers_it(
         wait_line(room, f"call state id={call_id} state=on_the_way", nurses[0])
         nurses[0].resolve(call_id)
         wait_line(room, f"call state id={call_id} state=closed", nurses[0])
-        assert states(room, call_id) == ["calling", "received", "on_the_way", "closed"]
+        assert states(room, call_id) == ["calling", "received", "calling", "received",
+                                         "on_the_way", "closed"]
     finally:
         stop(room)
 
