@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def room_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
-               KIOSK_STATE_DIR=str(tmp_path / "state"), **extra)
+               KIOSK_STATE_DIR=str(tmp_path / "state"))
+    env.update(extra)
     return env
 
 

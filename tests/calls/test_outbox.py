@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -84,3 +85,39 @@ def test_a_call_survives_the_room_app_being_killed(tmp_path: Path) -> None:
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
     assert [s.call.call_id for s in SqliteOutbox(tmp_path).open_calls()] == ["c-kill"]
+
+
+def test_an_unusable_state_folder_keeps_calls_in_memory_and_says_so(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    box = SqliteOutbox(not_a_folder / "state")
+    box.add(call("c-1"))
+    assert [s.call.call_id for s in box.open_calls()] == ["c-1"]
+    assert not box.durable
+    assert "kept in memory only" in caplog.text
+
+
+def test_a_damaged_database_is_kept_aside_and_a_new_one_keeps_calls(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / SqliteOutbox.FILE_NAME).write_bytes(b"\x00junk" * 500)
+    box = SqliteOutbox(tmp_path)
+    box.add(call("c-1"))
+    box.close()
+    assert (tmp_path / (SqliteOutbox.FILE_NAME + ".unreadable")).read_bytes().startswith(b"\x00")
+    assert [s.call.call_id for s in SqliteOutbox(tmp_path).open_calls()] == ["c-1"]
+    assert "kept aside" in caplog.text
+
+
+def test_a_failing_disk_write_never_loses_the_call_in_this_run(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    box = SqliteOutbox(tmp_path)
+    box.add(call("c-1"))
+    # A disk that stops taking writes (full, or gone read-only) from here on.
+    box._db = sqlite3.connect(f"file:{box.path}?mode=ro", uri=True, isolation_level=None)
+    box.add(call("c-2", created_at=2.0))
+    box.mark("c-1", Stored.RECEIVED)
+    assert [(s.call.call_id, s.stored) for s in box.open_calls()] == [
+        ("c-1", Stored.RECEIVED), ("c-2", Stored.SENT)]
+    assert not box.durable
+    assert "kept in memory only" in caplog.text
