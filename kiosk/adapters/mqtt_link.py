@@ -220,11 +220,16 @@ class _Link:
     def _dispatch(self, ref: p.TopicRef, payload: bytes) -> None:
         raise NotImplementedError
 
+    # The listener (RoomListener or StationListener) hears the link come and go.
+    _listener: RoomListener | StationListener | None = None
+
     def _link_up(self) -> None:
-        raise NotImplementedError
+        if self._listener is not None:
+            self._listener.on_link_up()
 
     def _link_down(self) -> None:
-        raise NotImplementedError
+        if self._listener is not None:
+            self._listener.on_link_down()
 
 
 class RoomLink(_Link):
@@ -262,14 +267,6 @@ class RoomLink(_Link):
     def _resolved_elsewhere(self, listener: RoomListener, msg: p.Resolved) -> None:
         listener.on_resolved(msg)
         self._clear_call(self.room, msg.call_id)
-
-    def _link_up(self) -> None:
-        if self._listener is not None:
-            self._listener.on_link_up()
-
-    def _link_down(self) -> None:
-        if self._listener is not None:
-            self._listener.on_link_down()
 
 
 class StationLink(_Link):
@@ -318,11 +315,3 @@ class StationLink(_Link):
         handler = handlers.get(ref.kind)
         if handler is not None:
             handler()
-
-    def _link_up(self) -> None:
-        if self._listener is not None:
-            self._listener.on_link_up()
-
-    def _link_down(self) -> None:
-        if self._listener is not None:
-            self._listener.on_link_down()
