@@ -93,18 +93,27 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_config(directory: Path | None) -> int:
-    from kiosk.settings import ConfigError, load_config
+    """Prints every error, then every warning; exit 1 only for errors (a warning names a part
+    that will run degraded, and the room still starts)."""
+    from kiosk.settings import inspect_config
 
-    try:
-        config = load_config(directory, os.environ)
-    except ConfigError as error:
-        count = len(error.problems)
-        print("\n".join(str(p) for p in error.problems))
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was changed.")
+    config, problems = inspect_config(directory, os.environ)
+    errors = [p for p in problems if not p.is_warning]
+    warnings = [p for p in problems if p.is_warning]
+    for problem in errors + warnings:
+        print(problem)
+    if config is None:
+        also = f" (and {_count(len(warnings), 'warning')})" if warnings else ""
+        print(f"{_count(len(errors), 'problem')} found{also}; nothing was changed.")
         return 1
     rooms = ", ".join(r.id for r in config.rooms)
-    print(f"Configuration in {config.config_dir} is valid: rooms {rooms}.")
+    with_warnings = f", with {_count(len(warnings), 'warning')}" if warnings else ""
+    print(f"Configuration in {config.config_dir} is valid: rooms {rooms}{with_warnings}.")
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def hash_pin_command() -> int:

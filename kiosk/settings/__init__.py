@@ -3,6 +3,11 @@
 Reads config/clinic.yaml and every config/rooms/*.yaml, checks them against the one schema in
 schema.py, and returns frozen dataclasses. Every problem is collected before anything is raised.
 The environment overrides the files: KIOSK_CONFIG, KIOSK_ROOM, KIOSK_STATE_DIR, KIOSK_BROKER.
+
+Then it looks at what the files name on disk (resources.py). An error stops the configuration
+from being used (a broker password or CA file the room could not connect with); a warning
+(`Problem.is_warning`) leaves one part degraded while the room runs: a playlist with nothing
+playable, a missing cover, a state folder that cannot be written.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.settings.errors import ConfigError, Problem, did_you_mean, format_problems
+from kiosk.settings.errors import ConfigError, Problem, Severity, did_you_mean, format_problems
 from kiosk.settings.model import (
     Config,
     RoomFile,
@@ -21,8 +26,14 @@ from kiosk.settings.model import (
     cross_check,
 )
 from kiosk.settings.reference import reference_markdown
+from kiosk.settings.resources import (
+    Where,
+    broker_file_problems,
+    music_problems,
+    state_dir_problems,
+)
 from kiosk.settings.schema import CLINIC_OPTIONS, ROOM_OPTIONS
-from kiosk.settings.validate import FileChecker, parse_broker_url
+from kiosk.settings.validate import Checked, FileChecker, parse_broker_url
 from kiosk.settings.yamlload import Map, load_yaml
 
 __all__ = [
@@ -30,12 +41,15 @@ __all__ = [
     "ConfigError",
     "Problem",
     "RoomSettings",
+    "Severity",
     "check_config",
     "default_config_dir",
     "format_problems",
+    "inspect_config",
     "load_config",
     "reference_markdown",
     "resolve_room",
+    "resource_problems",
 ]
 
 CLINIC_FILE = "clinic.yaml"
@@ -49,18 +63,47 @@ def default_config_dir() -> Path:
 
 
 def load_config(config_dir: Path | None = None,
-                env: Mapping[str, str] = os.environ) -> Config:
-    """Read and check the whole configuration. Raises ConfigError listing every problem."""
-    config, problems = _load(config_dir, env)
-    if problems or config is None:
+                 env: Mapping[str, str] = os.environ) -> Config:
+    """Read and check the whole configuration. Raises ConfigError listing every error.
+
+    Warnings are not looked for here (the music folders are not scanned); the app asks
+    `resource_problems` for them.
+    """
+    config, problems = _load(config_dir, env, warnings=False)
+    if config is None:
         raise ConfigError(problems)
     return config
 
 
 def check_config(config_dir: Path | None = None,
                  env: Mapping[str, str] = os.environ) -> list[Problem]:
-    """Every problem in the configuration; an empty list means it is good to use."""
-    return _load(config_dir, env)[1]
+    """Every problem in the configuration, errors first, then warnings. No errors means it is
+    good to use; warnings name the parts that will run degraded."""
+    return inspect_config(config_dir, env)[1]
+
+
+def inspect_config(config_dir: Path | None = None, env: Mapping[str, str] = os.environ,
+                   ) -> tuple[Config | None, list[Problem]]:
+    """The configuration (None when it has an error) and every problem: errors, then warnings.
+    What `python main.py check-config` prints."""
+    return _load(config_dir, env, warnings=True)
+
+
+def resource_problems(config: Config, env: Mapping[str, str] = os.environ) -> list[Problem]:
+    """What a loaded configuration names on disk, looked at now: errors first, then warnings.
+
+    Errors: a broker password file that is missing, unreadable or empty; a CA file that is
+    missing, unreadable or holds no PEM certificate. Warnings (`Problem.is_warning`): a playlist's
+    music folder or M3U file that is missing or holds nothing playable (with the count found), a
+    cover image that cannot be read, a state folder that cannot be created or written. Each names
+    its file, the line of the key, the dotted key and a hint, like every other problem. For the
+    app to log at start-up and to show degraded parts; the files are read again for their lines.
+    Nothing is created or written.
+    """
+    clinic, rooms, problems = _check_files(config.config_dir)
+    if problems:
+        return problems  # the files changed since the configuration was loaded
+    return _ordered(_resources(config, clinic, rooms, env, warnings=True))
 
 
 def resolve_room(config: Config, room_id: str | None = None,
@@ -76,24 +119,17 @@ def resolve_room(config: Config, room_id: str | None = None,
                           ) from None
 
 
-def _load(config_dir: Path | None, env: Mapping[str, str]) -> tuple[Config | None, list[Problem]]:
+def _load(config_dir: Path | None, env: Mapping[str, str], warnings: bool,
+          ) -> tuple[Config | None, list[Problem]]:
     base = _config_dir(config_dir, env)
     if not base.is_dir():
         return None, [Problem(str(base), None, "", "the config folder does not exist",
                               "check --config or KIOSK_CONFIG")]
-    clinic_checker = FileChecker(CLINIC_FILE)
-    clinic_tree, problems = _read(base / CLINIC_FILE, CLINIC_FILE)
-    clinic = clinic_checker.check_file(clinic_tree, CLINIC_OPTIONS)
-    problems += clinic_checker.problems
-    rooms, room_problems = _read_rooms(base)
-    problems += room_problems
-    topics_given = clinic_tree is not None and _has_topics(clinic_tree)
-    problems += cross_check(clinic, CLINIC_FILE, rooms, topics_given)
+    clinic, rooms, problems = _check_files(base)
     broker_url, env_problems = _environment(env, clinic.values.get("broker.url", ""))
     problems += env_problems
     if problems:
-        # Stable sort: by file, then line, so the list reads top to bottom like the files.
-        return None, sorted(problems, key=lambda p: (p.file, p.line or 0))
+        return None, _ordered(problems)
     config = Config(
         config_dir=base,
         clinic=build_clinic(clinic.values, base, broker_url),
@@ -103,7 +139,39 @@ def _load(config_dir: Path | None, env: Mapping[str, str]) -> tuple[Config | Non
     room_id = env.get("KIOSK_ROOM")
     if room_id and room_id not in {r.id for r in config.rooms}:
         return None, [_unknown_room(config, room_id, "KIOSK_ROOM")]
-    return config, []
+    found = _ordered(_resources(config, clinic, rooms, env, warnings))
+    has_error = any(not p.is_warning for p in found)
+    return (None if has_error else config), found
+
+
+def _check_files(base: Path) -> tuple[Checked, list[RoomFile], list[Problem]]:
+    """Every file read and checked against the schema, and the problems that span files."""
+    clinic_checker = FileChecker(CLINIC_FILE)
+    clinic_tree, problems = _read(base / CLINIC_FILE, CLINIC_FILE)
+    clinic = clinic_checker.check_file(clinic_tree, CLINIC_OPTIONS)
+    problems += clinic_checker.problems
+    rooms, room_problems = _read_rooms(base)
+    problems += room_problems
+    topics_given = clinic_tree is not None and _has_topics(clinic_tree)
+    problems += cross_check(clinic, CLINIC_FILE, rooms, topics_given)
+    return clinic, rooms, problems
+
+
+def _resources(config: Config, clinic: Checked, rooms: list[RoomFile], env: Mapping[str, str],
+               warnings: bool) -> list[Problem]:
+    """What the files name on disk: the broker's files always; playlists, covers and the state
+    folder (warnings only) when `warnings` asks for them."""
+    problems = broker_file_problems(config, clinic, CLINIC_FILE)
+    if warnings:
+        problems += music_problems(config, rooms)
+        problems += state_dir_problems(config.state_dir, _state_dir_origin(clinic, env))
+    return problems
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    """Errors, then warnings; each by file, then line, so the list reads top to bottom like the
+    files (a stable sort keeps the order found within a line)."""
+    return sorted(problems, key=lambda p: (p.severity is Severity.WARNING, p.file, p.line or 0))
 
 
 def _config_dir(config_dir: Path | None, env: Mapping[str, str]) -> Path:
@@ -163,6 +231,13 @@ def _state_dir(base: Path, configured: str, env: Mapping[str, str]) -> Path:
         return Path(env["XDG_STATE_HOME"]) / "infusion-kiosk"
     home = Path(env["HOME"]) if env.get("HOME") else Path.home()
     return home / ".local" / "state" / "infusion-kiosk"
+
+
+def _state_dir_origin(clinic: Checked, env: Mapping[str, str]) -> Where:
+    """Where the state folder was chosen, in the order `_state_dir` follows."""
+    if env.get("KIOSK_STATE_DIR"):
+        return Where(ENVIRONMENT, None, "KIOSK_STATE_DIR")
+    return Where(CLINIC_FILE, clinic.lines.get("state_dir"), "state_dir")
 
 
 def _unknown_room(config: Config, room_id: str, source: str) -> Problem:

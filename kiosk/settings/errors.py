@@ -5,6 +5,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    """An error stops the configuration from being used; a warning leaves one part degraded
+    (a playlist shown as unavailable, calls not kept across a restart) while the room runs."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -20,15 +29,22 @@ class Problem:
     key: str
     message: str
     hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file} line {self.line}"
         head = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        if self.is_warning:
+            head = f"warning: {head}"
         return f"{head}\n  hint: {self.hint}" if self.hint else head
 
 
 class ConfigError(Exception):
-    """The configuration cannot be used. Carries every problem found, not just the first."""
+    """The configuration cannot be used. Carries every error found, not just the first."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: list[Problem] = list(problems)
