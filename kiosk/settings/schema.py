@@ -181,10 +181,12 @@ PLAYLIST_FIELDS = (
       "Playlist name the patient sees; session phases refer to it by this name.", required=True),
     Opt("path", K.PATH, None,
       "A folder (scanned with its subfolders) or an .m3u/.m3u8 file, relative to this file. "
-      "A missing folder is reported on screen at run time, not here.", required=True),
+      "One that is missing or holds nothing playable is a warning in check-config, with the "
+      "count found; the room shows the playlist as unavailable and runs on.", required=True),
     Opt("description", K.TEXT, "", "One line about the music."),
     Opt("cover", K.PATH, "",
-        "An image shown with the playlist, relative to this file. Empty: none."),
+        "An image shown with the playlist, relative to this file. Empty: none. One that "
+        "cannot be read is a warning; the playlist shows without a picture."),
     Opt("phases", K.CHOICE_LIST, PLAYLIST_PHASES,
       "Session phases this playlist suits.", choices=PLAYLIST_PHASES),
     Opt("shuffle", K.SWITCH, False, "Play the tracks in random order."),
@@ -203,13 +205,16 @@ CLINIC_OPTIONS = (
       "after about one and a half times this.", minimum=2, maximum=60),
     Opt("broker.username", K.TEXT, "", "Broker user name. Empty: connect without one."),
     Opt("broker.password_file", K.PATH, "",
-      "A file holding the broker password, relative to the config folder. Empty: no password."),
+      "A file holding the broker password, relative to the config folder. Empty: no password. "
+      "A file that is missing, unreadable or empty is an error."),
     Opt("broker.ca_file", K.PATH, "",
-      "Certificate authority file for mqtts://, relative to the config folder. Empty: the "
-      "system's certificates."),
+      "Certificate authority file (PEM) for mqtts://, relative to the config folder. Empty: "
+      "the system's certificates. A file that is missing, unreadable or holds no certificate "
+      "is an error."),
     Opt("state_dir", K.PATH, "",
       "Where the app keeps its state (the call outbox, the running session). Relative to the "
-      "config folder. KIOSK_STATE_DIR overrides it.",
+      "config folder. KIOSK_STATE_DIR overrides it. A folder that cannot be created or "
+      "written is a warning: calls still go out, but are not kept across a restart.",
       default_text="$XDG_STATE_HOME/infusion-kiosk, else ~/.local/state/infusion-kiosk"),
     Opt("nurse.pin_hash", K.TEXT, "",
       "Hash of the nurse PIN, printed by `python main.py hash-pin`. Never the PIN itself."),
