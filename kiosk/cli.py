@@ -97,23 +97,22 @@ def check_config(directory: Path | None) -> int:
     that will run degraded, and the room still starts)."""
     from kiosk.settings import inspect_config
 
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'s' if n != 1 else ''}"
+
     config, problems = inspect_config(directory, os.environ)
     errors = [p for p in problems if not p.is_warning]
     warnings = [p for p in problems if p.is_warning]
     for problem in errors + warnings:
         print(problem)
     if config is None:
-        also = f" (and {_count(len(warnings), 'warning')})" if warnings else ""
-        print(f"{_count(len(errors), 'problem')} found{also}; nothing was changed.")
+        also = f" (and {count(len(warnings), 'warning')})" if warnings else ""
+        print(f"{count(len(errors), 'problem')} found{also}; nothing was changed.")
         return 1
     rooms = ", ".join(r.id for r in config.rooms)
-    with_warnings = f", with {_count(len(warnings), 'warning')}" if warnings else ""
+    with_warnings = f", with {count(len(warnings), 'warning')}" if warnings else ""
     print(f"Configuration in {config.config_dir} is valid: rooms {rooms}{with_warnings}.")
     return 0
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def hash_pin_command() -> int:
