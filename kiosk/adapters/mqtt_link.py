@@ -23,6 +23,7 @@ import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.core import protocol as p
+from kiosk.core.failures import FailureLog
 from kiosk.settings.model import BrokerSettings
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class _Link:
         self._presence_topic = presence_topic
         self._subscriptions = subscriptions
         self.on_connection_change: Callable[[bool], None] = lambda up: None
+        self._failures = FailureLog(log, "message not handled")
         self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id,
                                    clean_session=False, protocol=mqtt.MQTTv311)
         self._client.on_connect = self._paho_connected
@@ -150,18 +152,29 @@ class _Link:
         self._client.disconnect()
         self._client.loop_stop()
 
-    # paho thread: post only.
+    # paho thread: post only, and never raise: paho re-raises a callback's exception out of its
+    # network loop, which ends the loop thread and leaves a link that silently hears nothing.
     def _paho_connected(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any,
                         properties: Any) -> None:
-        self._post(lambda: self._connected(reason))
+        self._hand_over(lambda: self._connected(reason), "mqtt connect")
 
     def _paho_disconnected(self, client: mqtt.Client, userdata: Any, flags: Any, reason: Any,
                            properties: Any) -> None:
-        self._post(lambda: self._disconnected(reason))
+        self._hand_over(lambda: self._disconnected(reason), "mqtt disconnect")
 
     def _paho_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
-        topic, payload = message.topic, bytes(message.payload)
-        self._post(lambda: self._received(topic, payload))
+        try:
+            topic: str | bytes = message.topic
+        except UnicodeDecodeError as e:  # parse_topic refuses the raw bytes on the Qt thread
+            topic = e.object
+        payload = bytes(message.payload)
+        self._hand_over(lambda: self._received(topic, payload), "mqtt message")
+
+    def _hand_over(self, fn: Callable[[], None], source: str) -> None:
+        try:
+            self._post(fn)
+        except Exception as e:  # for example the Qt side already gone at shutdown
+            self._failures.report(source, e)
 
     # Qt thread from here on.
     def _connected(self, reason: Any) -> None:
@@ -191,11 +204,14 @@ class _Link:
             except OSError as e:
                 log.warning("could not set TCP_NODELAY reason=%s", e)
 
-    def _received(self, topic: str, payload: bytes) -> None:
+    def _received(self, topic: str | bytes, payload: bytes) -> None:
+        """Never raises. A message that does not parse (ParseError), or that a handler fails on
+        (any other error), is logged once per topic and kind of error, repeats counted, and the
+        next message is handled as usual."""
         try:
             self._dispatch(p.parse_topic(topic), payload)
-        except p.ParseError as e:
-            log.warning("ignored message topic=%s reason=%s", topic[:120], e)
+        except Exception as e:
+            self._failures.report(repr(topic[:160]), e)
 
     def _publish(self, topic: str, payload: bytes, retain: bool) -> mqtt.MQTTMessageInfo | None:
         if not self.connected:
