@@ -9,7 +9,7 @@ belong to the Qt layer; here a section is only a name.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 AFTER_SESSION = "after"
@@ -88,19 +88,21 @@ class GuideContent:
         return self.phases[(template_id, phase_id)]
 
 
-def topics_for_phase(content: GuideContent, phase_id: str | None) -> tuple[GuideTopic, ...]:
-    """Every topic, those most likely in `phase_id` first; each group keeps the file's order.
+def topics_for_phase(content: GuideContent, phase_id: str | None,
+                     also: Collection[str] = ()) -> tuple[GuideTopic, ...]:
+    """Every topic, those of the current phase first; each group keeps the file's order.
 
-    `phase_id` None (no session running) keeps the file's order.
+    A topic is of the current phase when its own `phases` name `phase_id`, or when its id is in
+    `also` (the phase's `guide_topics` in the session template). `phase_id` None (no session
+    running) keeps the file's order.
     """
-    if phase_id is None:
-        return content.topics
-    now = tuple(t for t in content.topics if t.likely_in(phase_id))
-    return now + tuple(t for t in content.topics if not t.likely_in(phase_id))
+    now = topics_now(content, phase_id, also)
+    return now + tuple(t for t in content.topics if t not in now)
 
 
-def topics_now(content: GuideContent, phase_id: str | None) -> tuple[GuideTopic, ...]:
-    """Only the topics most likely in `phase_id` ("Right now you may notice")."""
+def topics_now(content: GuideContent, phase_id: str | None,
+               also: Collection[str] = ()) -> tuple[GuideTopic, ...]:
+    """Only the topics of the current phase ("Right now you may notice"), in the file's order."""
     if phase_id is None:
         return ()
-    return tuple(t for t in content.topics if t.likely_in(phase_id))
+    return tuple(t for t in content.topics if t.likely_in(phase_id) or t.id in also)

@@ -1,7 +1,8 @@
 """The only reader of config/: load, check and document the configuration.
 
-Reads config/clinic.yaml and every config/rooms/*.yaml, checks them against the one schema in
-schema.py, and returns frozen dataclasses. Every problem is collected before anything is raised.
+Reads config/clinic.yaml, every config/rooms/*.yaml and every config/content/<language>.yaml
+(what the patient reads, content.py), checks them against the one schema in schema.py, and
+returns frozen dataclasses. Every problem is collected before anything is raised.
 The environment overrides the files: KIOSK_CONFIG, KIOSK_ROOM, KIOSK_STATE_DIR, KIOSK_BROKER.
 
 Then it looks at what the files name on disk (resources.py). An error stops the configuration
@@ -16,6 +17,14 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk.settings.content import (
+    ContentFile,
+    build_content,
+    check_content,
+    read_content,
+    reading_level_warnings,
+    topic_ids,
+)
 from kiosk.settings.errors import ConfigError, Problem, Severity, did_you_mean, format_problems
 from kiosk.settings.model import (
     Config,
@@ -100,7 +109,7 @@ def resource_problems(config: Config, env: Mapping[str, str] = os.environ) -> li
     app to log at start-up and to show degraded parts; the files are read again for their lines.
     Nothing is created or written.
     """
-    clinic, rooms, problems = _check_files(config.config_dir)
+    clinic, rooms, _content, problems = _check_files(config.config_dir)
     if problems:
         return problems  # the files changed since the configuration was loaded
     return _ordered(_resources(config, clinic, rooms, env, warnings=True))
@@ -125,36 +134,44 @@ def _load(config_dir: Path | None, env: Mapping[str, str], warnings: bool,
     if not base.is_dir():
         return None, [Problem(str(base), None, "", "the config folder does not exist",
                               "check --config or KIOSK_CONFIG")]
-    clinic, rooms, problems = _check_files(base)
+    clinic, rooms, content, problems = _check_files(base)
     broker_url, env_problems = _environment(env, clinic.values.get("broker.url", ""))
     problems += env_problems
     if problems:
         return None, _ordered(problems)
     config = Config(
         config_dir=base,
-        clinic=build_clinic(clinic.values, base, broker_url),
+        clinic=build_clinic(clinic.values, base, broker_url, build_content(content or [])),
         rooms=tuple(build_room(r, clinic.values["clinic.language"]) for r in rooms),
         state_dir=_state_dir(base, clinic.values["state_dir"], env),
     )
     room_id = env.get("KIOSK_ROOM")
     if room_id and room_id not in {r.id for r in config.rooms}:
         return None, [_unknown_room(config, room_id, "KIOSK_ROOM")]
-    found = _ordered(_resources(config, clinic, rooms, env, warnings))
+    found = _ordered(_resources(config, clinic, rooms, env, warnings)
+                     + (_content_warnings(content) if warnings else []))
     has_error = any(not p.is_warning for p in found)
     return (None if has_error else config), found
 
 
-def _check_files(base: Path) -> tuple[Checked, list[RoomFile], list[Problem]]:
-    """Every file read and checked against the schema, and the problems that span files."""
+def _check_files(base: Path,
+                 ) -> tuple[Checked, list[RoomFile], list[ContentFile] | None, list[Problem]]:
+    """Every file read and checked against the schema, and the problems that span files.
+    The content files are None when the config folder has no content/."""
     clinic_checker = FileChecker(CLINIC_FILE)
     clinic_tree, problems = _read(base / CLINIC_FILE, CLINIC_FILE)
     clinic = clinic_checker.check_file(clinic_tree, CLINIC_OPTIONS)
     problems += clinic_checker.problems
     rooms, room_problems = _read_rooms(base)
     problems += room_problems
-    topics_given = clinic_tree is not None and _has_topics(clinic_tree)
-    problems += cross_check(clinic, CLINIC_FILE, rooms, topics_given)
-    return clinic, rooms, problems
+    content, content_problems = read_content(base)
+    problems += content_problems
+    if content is not None:
+        problems += check_content(content, clinic, CLINIC_FILE,
+                                  [(r.shown_as, r.checked) for r in rooms])
+    problems += cross_check(clinic, CLINIC_FILE, rooms,
+                            None if content is None else topic_ids(content))
+    return clinic, rooms, content, problems
 
 
 def _resources(config: Config, clinic: Checked, rooms: list[RoomFile], env: Mapping[str, str],
@@ -204,9 +221,8 @@ def _read_rooms(base: Path) -> tuple[list[RoomFile], list[Problem]]:
     return rooms, problems
 
 
-def _has_topics(tree: Map) -> bool:
-    guide = tree.get("guide")
-    return guide is not None and isinstance(guide.value, Map) and bool(guide.value.get("topics"))
+def _content_warnings(content: list[ContentFile] | None) -> list[Problem]:
+    return [] if content is None else reading_level_warnings(content)
 
 
 def _environment(env: Mapping[str, str], broker_url: str) -> tuple[str, list[Problem]]:

@@ -8,11 +8,12 @@ problem is left.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.guide import GuideContent
 from kiosk.core.pin import PinError, check_stored_hash
 from kiosk.settings.errors import Problem, did_you_mean
 from kiosk.settings.validate import Checked, parse_broker_url
@@ -92,12 +93,6 @@ class SessionTemplate:
 
 
 @dataclass(frozen=True)
-class GuideTopic:
-    id: str
-    title: str
-
-
-@dataclass(frozen=True)
 class ClinicSettings:
     name: str
     language: str
@@ -108,11 +103,15 @@ class ClinicSettings:
     audio: AudioSettings
     display: DisplaySettings
     session_templates: tuple[SessionTemplate, ...]
-    guide_topics: tuple[GuideTopic, ...]
+    content: Mapping[str, GuideContent]
     station_title: str
 
     def template(self, template_id: str) -> SessionTemplate:
         return next(t for t in self.session_templates if t.id == template_id)
+
+    def content_for(self, language: str) -> GuideContent | None:
+        """What the patient reads in `language`; None when config/content/ is missing."""
+        return self.content.get(language)
 
 
 @dataclass(frozen=True)
@@ -167,18 +166,16 @@ class RoomFile:
 
 
 def cross_check(clinic: Checked, clinic_file: str, rooms: list[RoomFile],
-                topics_given: bool) -> list[Problem]:
+                topics: list[str] | None) -> list[Problem]:
+    """`topics`: the guide topic ids in content/, None when there is no content folder."""
     problems: list[Problem] = []
     problems += _unique(clinic_file, clinic.values.get("requests", []), "id", "request id")
-    problems += _unique(clinic_file, clinic.values.get("guide.topics", []), "id", "topic id")
     templates: list[Checked] = clinic.values.get("session_templates", [])
     problems += _unique(clinic_file, templates, "id", "template id")
     playlists = [p.values["name"] for r in rooms
                  for p in r.checked.values.get("music.playlists", []) if "name" in p.values]
-    topics = [t.values["id"] for t in clinic.values.get("guide.topics", []) if "id" in t.values]
     for template in templates:
-        problems += _check_template(clinic_file, template, playlists,
-                                    topics if topics_given else None)
+        problems += _check_template(clinic_file, template, playlists, topics)
     for room in rooms:
         problems += _check_room(room)
     problems += _unique_rooms(rooms)
@@ -296,7 +293,8 @@ def _unique_rooms(rooms: list[RoomFile]) -> list[Problem]:
     return problems
 
 
-def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str) -> ClinicSettings:
+def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
+                 content: Mapping[str, GuideContent]) -> ClinicSettings:
     """Dataclasses from checked clinic values. `broker_url` may come from KIOSK_BROKER."""
     parsed = parse_broker_url(broker_url)
     assert parsed is not None
@@ -320,7 +318,7 @@ def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str) -> C
                             values["audio.crossfade_seconds"]),
         display=DisplaySettings(values["display.rest_after_idle_minutes"]),
         session_templates=tuple(_template(t.values) for t in values["session_templates"]),
-        guide_topics=tuple(GuideTopic(**t.values) for t in values["guide.topics"]),
+        content=content,
         station_title=values["station.title"],
     )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from kiosk.core.guide import AFTER_SESSION
+
 
 class Kind(Enum):
     TEXT = "text"
@@ -91,10 +93,11 @@ DEFAULT_TEMPLATES = (
             _phase("settle", "Settling in", 5,
                    "Get comfortable. The nurse is close by if you need anything."),
             _phase("infusion", "Infusion", 40,
-                   "You may feel far away, floaty or sleepy. This is common and it will pass.",
+                   "You may feel far away, floaty or sleepy. This is common, and it fades.",
                    infusion=True),
             _phase("rest", "Resting", 60,
-                   "The medicine has stopped. Rest with your eyes closed until you feel clear.",
+                   "The planned time for the drip is over. Rest with your eyes closed until "
+                   "you feel clear.",
                    rest_mode=True, fade_music_at_end=True),
         ],
     },
@@ -109,18 +112,10 @@ DEFAULT_TEMPLATES = (
                    "Rest, listen to music, or call the nurse if something feels wrong.",
                    infusion=True),
             _phase("rest", "Resting", 15,
-                   "The drip has stopped. Rest a little before you get up.",
+                   "The planned time for the drip is over. Rest a little before you get up.",
                    fade_music_at_end=True),
         ],
     },
-)
-
-DEFAULT_TOPICS = (
-    _record(("id", "dissociation"), ("title", "Feeling far away from your body")),
-    _record(("id", "vision"), ("title", "Blurred or double vision")),
-    _record(("id", "nausea"), ("title", "Feeling sick")),
-    _record(("id", "time"), ("title", "Time feels strange")),
-    _record(("id", "anxiety"), ("title", "Feeling anxious")),
 )
 
 Opt = Option
@@ -129,7 +124,9 @@ K = Kind
 REQUEST_FIELDS = (
     Opt("id", K.SLUG, None, "Short id sent to the station; never shown to the patient.",
       required=True),
-    Opt("label", K.TEXT, None, "What the patient's button says, in plain words.", required=True),
+    Opt("label", K.TEXT, None,
+      "What the station shows. The patient's button shows the label in content/<language>.yaml.",
+      required=True),
     Opt("priority", K.CHOICE, "normal",
       "How the station ranks it: high comes first. An urgent call always outranks requests.",
       choices=PRIORITIES),
@@ -142,15 +139,16 @@ PHASE_FIELDS = (
       "How long the phase lasts. For the infusion phase of a template where the nurse sets the "
       "length, this is the length offered first.", minimum=1, maximum=720, required=True),
     Opt("description", K.TEXT, "",
-      "One line on what this phase usually feels like, in plain words (grade 6)."),
+      "One line on what this phase usually feels like, in plain words (grade 6). The patient "
+      "reads the line in content/<language>.yaml; this one is the fallback."),
     Opt("infusion", K.SWITCH, False,
       "This phase is the infusion itself. Each template has exactly one. Its end notifies the "
       "station and plays a soft cue."),
     Opt("playlist", K.TEXT, "",
       "Name of a playlist to suggest when the phase starts. Empty: keep what is playing."),
     Opt("guide_topics", K.SLUG_LIST, (),
-      "Ids of guide topics to highlight during this phase. Checked against guide.topics when "
-      "clinic.yaml lists them."),
+      "Ids of guide topics to list first during this phase of this template only, besides the "
+      "topics whose own phases name it. Checked against the topics in content/."),
     Opt("rest_mode", K.SWITCH, False,
       "Darken the screen during this phase, leaving a dim call button and the timer."),
     Opt("fade_music_at_end", K.SWITCH, False, "Fade the music out slowly when this phase ends."),
@@ -169,11 +167,6 @@ TEMPLATE_FIELDS = (
       "Longest infusion the nurse may choose, when nurse_sets_length is true.",
       minimum=1, maximum=720),
     Opt("phases", K.RECORDS, None, "The phases in order.", fields=PHASE_FIELDS, required=True),
-)
-
-TOPIC_FIELDS = (
-    Opt("id", K.SLUG, None, "Short id that phases use in guide_topics.", required=True),
-    Opt("title", K.TEXT, None, "Topic title the patient sees.", required=True),
 )
 
 PLAYLIST_FIELDS = (
@@ -247,9 +240,6 @@ CLINIC_OPTIONS = (
     Opt("session_templates", K.RECORDS, DEFAULT_TEMPLATES,
       "The kinds of session a nurse can start. Writing this list replaces the default list.",
       fields=TEMPLATE_FIELDS),
-    Opt("guide.topics", K.RECORDS, DEFAULT_TOPICS,
-      "Topics of the \"what you may feel\" guide. A sample: the clinic's medical lead must "
-      "review it.", fields=TOPIC_FIELDS),
     Opt("station.title", K.TEXT, "Nurse station", "Title of the nurse station screen."),
 )
 
@@ -270,4 +260,68 @@ ROOM_OPTIONS = (
       fields=PLAYLIST_FIELDS),
 )
 
-FILES = (("clinic.yaml", CLINIC_OPTIONS), ("rooms/<id>.yaml", ROOM_OPTIONS))
+CONTENT_REQUEST_FIELDS = (
+    Opt("id", K.SLUG, None, "A request id from clinic.yaml.", required=True),
+    Opt("label", K.TEXT, None, "What the patient's button says, in plain words.", required=True),
+)
+
+CONTENT_PHASE_FIELDS = (
+    Opt("id", K.SLUG, None, "A phase id of this template in clinic.yaml.", required=True),
+    Opt("name", K.TEXT, None, "Phase name the patient sees, like \"Resting\".", required=True),
+    Opt("description", K.TEXT, None,
+      "One line on what usually happens in this phase, measured for reading level like the "
+      "topics. Never say that the medicine has stopped: the timer cannot know.", required=True),
+)
+
+CONTENT_TEMPLATE_FIELDS = (
+    Opt("id", K.SLUG, None, "A session template id from clinic.yaml.", required=True),
+    Opt("phases", K.RECORDS, None, "Every phase of that template.", fields=CONTENT_PHASE_FIELDS,
+      required=True),
+)
+
+CONTENT_TOPIC_FIELDS = (
+    Opt("id", K.SLUG, None,
+      "Short id, the same in every language; phases in clinic.yaml name it in guide_topics.",
+      required=True),
+    Opt("title", K.TEXT, None, "The topic's title, like \"Feeling sleepy\".", required=True),
+    Opt("summary", K.TEXT, None, "One sentence the patient sees without scrolling.",
+      required=True),
+    Opt("feels_like", K.TEXT, None, "What it feels like.", required=True),
+    Opt("is_it_normal", K.TEXT, None,
+      "Is it normal: how common, in whole numbers (\"about 1 in 4 people\"), and how long it "
+      "usually lasts.", required=True),
+    Opt("what_helps", K.TEXT, None, "What helps.", required=True),
+    Opt("call_the_nurse", K.TEXT, None,
+      "When to call the nurse. Say what the nurse can do, never what the nurse will do.",
+      required=True),
+    Opt("phases", K.SLUG_LIST, None,
+      f"Phase ids in which this topic is most likely; it is listed first then. Phase ids of "
+      f"the session templates, or {AFTER_SESSION} for once the session has ended. The "
+      f"same in every language.", required=True),
+)
+
+CONTENT_OPTIONS = (
+    Opt("language", K.CHOICE, None,
+      "The language of this file; the file is named after it. clinic.language and every "
+      "room.language need a file. A config folder without content/ still runs, with an empty "
+      "guide and clinic.yaml's English words.", choices=LANGUAGES, required=True),
+    Opt("reviewed_by", K.TEXT, "",
+      "Who reviewed this text for the clinic (a role, like \"Medical lead\"). Empty: not "
+      "reviewed, and the screens say so."),
+    Opt("reviewed_on", K.TEXT, "",
+      "When it was reviewed, like \"2025-03-31\". Set together with reviewed_by."),
+    Opt("requests", K.RECORDS, None,
+      "A label for every request in clinic.yaml.", fields=CONTENT_REQUEST_FIELDS, required=True),
+    Opt("session_templates", K.RECORDS, None,
+      "A name and a line for every phase of every session template in clinic.yaml.",
+      fields=CONTENT_TEMPLATE_FIELDS, required=True),
+    Opt("topics", K.RECORDS, None,
+      "The \"What you may feel\" guide, in the order a patient sees it. Each topic's summary "
+      "and parts are measured for reading level (English: Flesch-Kincaid grade 6 or below; "
+      "Spanish: Fernandez-Huerta 70 or more); a text that reads harder is a warning, and is "
+      "still shown. Titles and labels are too short to measure.",
+      fields=CONTENT_TOPIC_FIELDS, required=True),
+)
+
+FILES = (("clinic.yaml", CLINIC_OPTIONS), ("rooms/<id>.yaml", ROOM_OPTIONS),
+         ("content/<language>.yaml", CONTENT_OPTIONS))

@@ -61,6 +61,12 @@ def test_right_now_lists_only_the_current_phase() -> None:
     assert _ids(topics_now(CONTENT, "rest")) == ["sleepy", "sick"]
 
 
+def test_a_template_can_bring_more_topics_forward_in_one_phase() -> None:
+    assert _ids(topics_for_phase(CONTENT, "rest", also=("anxious",))) == [
+        "sleepy", "anxious", "sick", "far_away", "after"]
+    assert _ids(topics_now(CONTENT, None, also=("anxious",))) == []
+
+
 def test_a_topic_reads_its_sections_in_order() -> None:
     topic = CONTENT.topic("sick")
     assert [topic.text(s) for s in Section] == ["Feels.", "Normal.", "Helps.", "Call."]

@@ -117,11 +117,6 @@ BAD_CLINICS = [
      TEMPLATE.replace("minutes: 5}", "minutes: 5, playlist: Slow wave}"),
      ['clinic.yaml line 5: session_templates[short].phases[settle].playlist: unknown playlist '
       '"Slow wave"\n  hint: did you mean "Slow waves"?']),
-    ("phase naming a guide topic that is not listed",
-     TEMPLATE.replace("minutes: 5}", "minutes: 5, guide_topics: [nausia]}")
-     + "guide:\n  topics:\n    - {id: nausea, title: Feeling sick}\n",
-     ['clinic.yaml line 5: session_templates[short].phases[settle].guide_topics: unknown guide '
-      'topic "nausia"\n  hint: did you mean "nausea"?']),
     ("nurse-set length outside its own range",
      TEMPLATE.replace("    phases:", "    nurse_sets_length: true\n    max_minutes: 20\n"
                                        "    phases:"),
