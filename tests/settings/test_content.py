@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The reading level of every shipped text, as scripts/reading_levels.py prints it. English:
 # Flesch-Kincaid grade (6 or below passes); Spanish: Fernandez-Huerta (70 or more passes).
 SHIPPED_TOPIC_LEVELS = {
-    "en": {"sleepy": 1.2, "dissociation": 1.4, "tingling": 1.2, "vision": 0.7, "time": 1.4,
+    "en": {"sleepy": 1.2, "dissociation": 1.4, "tingling": 1.2, "vision": 0.8, "time": 1.4,
            "sounds": 1.6, "vivid": 1.2, "nausea": 2.2, "headache": 1.9, "anxiety": 2.3,
            "emotional": 1.0, "heart": 2.3, "after": 2.3},
     "es": {"sleepy": 100.3, "dissociation": 95.2, "tingling": 91.5, "vision": 93.0,
