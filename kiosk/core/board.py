@@ -9,12 +9,12 @@ Several stations agree through the broker's retained state and each other's ack/
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol
 
 from kiosk.core.clock import Clock
+from kiosk.core.listeners import Listeners
 from kiosk.core.protocol import (
     CallMessage,
     Kind,
@@ -108,9 +108,10 @@ class StationBoard:
         self._next_chime: float | None = None
         self._unsent_resolutions: list[tuple[str, Resolved]] = []
         self.connected = False
-        self.on_change: Callable[[], None] = lambda: None
-        self.on_chime: Callable[[], None] = lambda: None
-        self.on_infusion_complete: Callable[[str], None] = lambda room: None
+        # What the screen shows changed; the chime should sound; a room's infusion time ended.
+        self.changed: Listeners[[]] = Listeners()
+        self.chime: Listeners[[]] = Listeners()
+        self.infusion_complete: Listeners[[str]] = Listeners()
 
     # ---- what the nurse does ----
 
@@ -137,7 +138,7 @@ class StationBoard:
         """Stops the chime until the next new or overdue call. Every call stays on the board."""
         self._silenced = True
         self._next_chime = None
-        self.on_change()
+        self.changed.emit()
 
     # ---- what arrives from the link ----
 
@@ -153,19 +154,19 @@ class StationBoard:
                 reply = StationReply(item.call.call_id, self.station, self._clock.wall(),
                                      item.call.attempt)
                 self._link.publish_ack(item.call.room, reply)
-        self.on_change()
+        self.changed.emit()
 
     def on_link_down(self) -> None:
         # Receipts not confirmed by the room are sent again when its retries arrive.
         self.connected = False
         for item in self._calls.values():
             item.receipted.clear()
-        self.on_change()
+        self.changed.emit()
 
     def on_room_presence(self, room: str, online: bool) -> None:
         state = self._room(room)
         state.presence = RoomPresence.ONLINE if online else RoomPresence.OFFLINE
-        self.on_change()
+        self.changed.emit()
 
     def on_session(self, msg: SessionStatus) -> None:
         state = self._room(msg.room)
@@ -174,8 +175,8 @@ class StationBoard:
         state.session = msg
         state.session_seen = self._clock.monotonic()
         if newly_complete:
-            self.on_infusion_complete(msg.room)
-        self.on_change()
+            self.infusion_complete.emit(msg.room)
+        self.changed.emit()
 
     def on_call(self, msg: CallMessage) -> None:
         if msg.call_id in self._resolved:
@@ -203,7 +204,7 @@ class StationBoard:
         item = self._calls.get(msg.call_id)
         if item is not None and not item.overdue:
             item.overdue = True  # another station already escalated it: do not page twice
-            self.on_change()
+            self.changed.emit()
 
     def tick(self) -> None:
         now = self._clock.monotonic()
@@ -238,7 +239,7 @@ class StationBoard:
         self._calls[msg.call_id] = item
         if not msg.test:
             self._start_chime()
-        self.on_change()
+        self.changed.emit()
         return item
 
     def _send_receipt(self, item: _Call, attempt: int) -> None:
@@ -255,7 +256,7 @@ class StationBoard:
         item.acked_by = station
         if not self._waiting_calls():
             self._next_chime = None
-        self.on_change()
+        self.changed.emit()
 
     def _forget(self, call_id: str) -> None:
         self._resolved[call_id] = None
@@ -265,7 +266,7 @@ class StationBoard:
             return
         if not self._waiting_calls():
             self._next_chime = None
-        self.on_change()
+        self.changed.emit()
 
     def _waiting_calls(self) -> list[_Call]:
         return [i for i in self._calls.values() if not i.acked_by and not i.call.test]
@@ -273,7 +274,7 @@ class StationBoard:
     def _start_chime(self) -> None:
         self._silenced = False
         self._next_chime = self._clock.monotonic() + self._chime_every
-        self.on_chime()
+        self.chime.emit()
 
     def _chime_if_due(self, now: float) -> None:
         if self._next_chime is None or self._silenced or now < self._next_chime:
@@ -282,7 +283,7 @@ class StationBoard:
             self._next_chime = None
             return
         self._next_chime = now + self._chime_every
-        self.on_chime()
+        self.chime.emit()
 
     def _escalate_if_due(self, item: _Call, now: float) -> None:
         if item.acked_by or item.overdue or item.call.test:
@@ -294,7 +295,7 @@ class StationBoard:
         msg = Overdue(item.call.call_id, item.call.room, minutes, self.station, self._clock.wall())
         self._link.publish_overdue(item.call.room, msg)
         self._start_chime()
-        self.on_change()
+        self.changed.emit()
 
     @staticmethod
     def _age(item: _Call, now: float) -> float:

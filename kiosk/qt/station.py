@@ -34,6 +34,7 @@ class StationController(QObject):
     chimingChanged = Signal()
     connectedChanged = Signal()
     chimeProblemChanged = Signal()
+    linkProblemChanged = Signal()
     noticesChanged = Signal()
     chimed = Signal()
 
@@ -51,6 +52,7 @@ class StationController(QObject):
         self._known_rooms = list(known_rooms)
         self._play_chime = play_chime or (lambda: None)
         self._chime_problem = chime_problem
+        self._link_problem = ""
         self.clock: Clock = clock or SystemClock()
         self._offline_since: dict[str, float] = {}
         self._calls: list[dict[str, Any]] = []
@@ -61,9 +63,9 @@ class StationController(QObject):
         self._shown: dict[str, str] = {}
         self._notices: list[dict[str, Any]] = []
         self.chime_count = 0
-        board.on_change = self.refresh
-        board.on_chime = self._chime
-        board.on_infusion_complete = self._infusion_complete
+        board.changed.connect(self.refresh)
+        board.chime.connect(self._chime)
+        board.infusion_complete.connect(self._infusion_complete)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
@@ -93,6 +95,9 @@ class StationController(QObject):
     def _get_notices(self) -> list[dict[str, Any]]:
         return self._notices
 
+    def _get_link_problem(self) -> str:
+        return self._link_problem
+
     title = Property(str, _get_title, constant=True)
     calls = Property(list, _get_calls, notify=callsChanged)
     rooms = Property(list, _get_rooms, notify=roomsChanged)
@@ -100,6 +105,8 @@ class StationController(QObject):
     connected = Property(bool, _get_connected, notify=connectedChanged)
     chimeProblem = Property(str, _get_chime_problem, notify=chimeProblemChanged)
     notices = Property(list, _get_notices, notify=noticesChanged)
+    # Why this station cannot connect at all (a broker file it cannot use), or "".
+    linkProblem = Property(str, _get_link_problem, notify=linkProblemChanged)
 
     # ---- what the nurse does ----
 
@@ -138,6 +145,11 @@ class StationController(QObject):
         if text != self._chime_problem:
             self._chime_problem = text
             self.chimeProblemChanged.emit()
+
+    def set_link_problem(self, text: str) -> None:
+        if text != self._link_problem:
+            self._link_problem = text
+            self.linkProblemChanged.emit()
 
     def _tick(self) -> None:
         self.board.tick()

@@ -23,7 +23,7 @@ def test_a_call_pressed_during_an_outage_arrives_once_after_the_broker_returns(
     calls, _, outbox = network.room()
     network.loop.wait_for(lambda: not calls.no_station_online, "the room to see the station")
     chimes: list[int] = []
-    board.on_chime = lambda: chimes.append(1)
+    board.chime.connect(lambda: chimes.append(1))
 
     network.broker.stop()
     network.loop.wait_for(lambda: calls.no_station_online, "the room to notice the outage")

@@ -86,7 +86,7 @@ def test_a_wrong_password_never_shows_a_station_as_reachable(
     link.attach(calls)
     loop.ticks.append(calls.tick)
     connection: list[bool] = []
-    link.on_connection_change = connection.append
+    link.connection_changed.connect(connection.append)
     link.start()
     try:
         calls.call_nurse()

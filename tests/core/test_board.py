@@ -47,7 +47,7 @@ class Desk:
         self.link = FakeStationLink()
         self.board = StationBoard("desk", self.clock, self.link, escalation_minutes=5)
         self.chimes = 0
-        self.board.on_chime = self._chime
+        self.board.chime.connect(self._chime)
 
     def _chime(self) -> None:
         self.chimes += 1
@@ -221,7 +221,7 @@ def test_session_time_left_counts_down_between_updates(desk: Desk) -> None:
 
 def test_infusion_complete_is_announced_once(desk: Desk) -> None:
     done: list[str] = []
-    desk.board.on_infusion_complete = done.append
+    desk.board.infusion_complete.connect(done.append)
     status = SessionStatus("room-1", True, "rest", "Rest", 1200, True, 0.0)
     desk.board.on_session(status)
     desk.board.on_session(status)
