@@ -46,3 +46,4 @@ if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
 fi
 
 .venv/bin/python scripts/synth_audio.py --out assets
+.venv/bin/python scripts/build_translations.py

@@ -2,7 +2,7 @@
 
 A call counts as received only when a station's receipt arrives, never because the broker took
 the message. Without a receipt in time the call is "not through": the patient is told plainly, a
-gentle tone plays (via `on_not_through`), and the same call id is sent again every retry period
+gentle tone plays (via `not_through`), and the same call id is sent again every retry period
 until a receipt comes. Every open call sits in the outbox, so a restart resumes where it stopped.
 """
 
@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Protocol
 
 from kiosk.core.clock import Clock
+from kiosk.core.listeners import Listeners
 from kiosk.core.protocol import (
     URGENT_PRIORITY,
     URGENT_REASON,
@@ -50,6 +51,9 @@ class StoredCall:
 class CallOutbox(Protocol):
     """Durable home of every open call (adapters/outbox.py; MemoryOutbox for tests)."""
 
+    # Why calls are kept in memory only ("" while the disk is in use).
+    problem: str
+
     def add(self, call: CallMessage) -> None:
         """Store a new call, or update a stored one's payload (attempt) keeping its state."""
 
@@ -58,6 +62,8 @@ class CallOutbox(Protocol):
     def open_calls(self) -> list[StoredCall]: ...
 
     def remove(self, call_id: str) -> None: ...
+
+    def close(self) -> None: ...
 
 
 class RoomCallLink(Protocol):
@@ -73,6 +79,7 @@ class MemoryOutbox:
 
     def __init__(self) -> None:
         self._calls: dict[str, StoredCall] = {}
+        self.problem = ""
 
     def add(self, call: CallMessage) -> None:
         old = self._calls.get(call.call_id)
@@ -88,30 +95,8 @@ class MemoryOutbox:
     def remove(self, call_id: str) -> None:
         self._calls.pop(call_id, None)
 
-
-@dataclass(frozen=True)
-class PatientNotice:
-    """Honest words for the patient. `key` lets the Qt layer pick a translation."""
-
-    key: str
-    text: str
-    tell_to_call_out: bool = False
-
-
-PATIENT_NOTICES: dict[CallState, PatientNotice] = {
-    CallState.IDLE: PatientNotice("idle", "Press to call a nurse."),
-    CallState.CALLING: PatientNotice("calling", "Calling the nurse station..."),
-    CallState.NOT_THROUGH: PatientNotice(
-        "not_through",
-        "Your call did not get through yet. Please call out, or use the wired call button. "
-        "We keep trying.", tell_to_call_out=True),
-    CallState.RECEIVED: PatientNotice("received", "The nurse station has your call."),
-    CallState.ON_THE_WAY: PatientNotice("on_the_way", "A nurse is on the way."),
-}
-
-NO_STATION_NOTICE = PatientNotice(
-    "no_station", "No nurse station is connected. Please call out, or use the wired call button.",
-    tell_to_call_out=True)
+    def close(self) -> None:
+        """Nothing to close: it lives in memory."""
 
 
 @dataclass
@@ -139,8 +124,9 @@ class RoomCalls:
         self._stations: dict[str, bool] = {}
         self._link_up = False
         self._unsent_resolutions: list[Resolved] = []
-        self.on_change: Callable[[], None] = lambda: None
-        self.on_not_through: Callable[[str], None] = lambda call_id: None
+        # Something the screen shows changed; a call did not reach a station in time.
+        self.changed: Listeners[[]] = Listeners()
+        self.not_through: Listeners[[str]] = Listeners()
         self._restore()
 
     # ---- what the patient and the nurse do ----
@@ -194,7 +180,7 @@ class RoomCalls:
             return
         self._outbox.remove(msg.call_id)
         del self._open[msg.call_id]
-        self.on_change()
+        self.changed.emit()
 
     def on_station_presence(self, station: str, online: bool) -> None:
         if self._stations.get(station) == online:
@@ -202,7 +188,7 @@ class RoomCalls:
         self._stations[station] = online
         if not online and self._link_up and not any(self._stations.values()):
             self._every_station_gone()
-        self.on_change()
+        self.changed.emit()
 
     def _every_station_gone(self) -> None:
         """The last station went offline (its last will) before a nurse said "on my way": no
@@ -226,20 +212,20 @@ class RoomCalls:
         for item in self._open.values():
             if item.state in (CallState.CALLING, CallState.NOT_THROUGH):
                 self._send(item, now)
-        self.on_change()
+        self.changed.emit()
 
     def on_link_down(self) -> None:
         self._link_up = False
         self._stations.clear()
-        self.on_change()
+        self.changed.emit()
 
     def tick(self) -> None:
         now = self._clock.monotonic()
         for item in list(self._open.values()):
             if item.state is CallState.CALLING and now - item.last_sent >= self._receipt_timeout:
                 item.state = CallState.NOT_THROUGH
-                self.on_not_through(item.call.call_id)
-                self.on_change()
+                self.not_through.emit(item.call.call_id)
+                self.changed.emit()
             if item.state is CallState.NOT_THROUGH and now - item.last_sent >= self._retry:
                 self._send(item, now)
 
@@ -259,11 +245,6 @@ class RoomCalls:
         item = self._open_urgent()
         return CallState.IDLE if item is None else item.state
 
-    def notice(self, state: CallState) -> PatientNotice:
-        if state is CallState.IDLE and self.no_station_online:
-            return NO_STATION_NOTICE
-        return PATIENT_NOTICES[state]
-
     # ---- inside ----
 
     def _open_new(self, kind: Kind, reason: str, label: str, priority: int, test: bool) -> str:
@@ -275,7 +256,7 @@ class RoomCalls:
         item = OpenCall(call, CallState.CALLING, last_sent=now)
         self._open[call.call_id] = item
         self._send(item, now)
-        self.on_change()
+        self.changed.emit()
         return call.call_id
 
     def _send(self, item: OpenCall, now: float) -> None:
@@ -289,13 +270,13 @@ class RoomCalls:
         item.state = state
         item.station = station
         self._outbox.mark(item.call.call_id, stored)
-        self.on_change()
+        self.changed.emit()
 
     def _close(self, call_id: str, msg: Resolved) -> None:
         self._publish_resolved(msg)
         self._outbox.remove(call_id)
         del self._open[call_id]
-        self.on_change()
+        self.changed.emit()
 
     def _publish_resolved(self, msg: Resolved) -> None:
         # Kept in memory only: a station that misses it still clears the call by hand.

@@ -94,6 +94,10 @@ class SessionTemplate:
         return next(i for i, p in enumerate(self.phases) if p.infusion)
 
     @property
+    def infusion_phase(self) -> Phase:
+        return self.phases[self.infusion_index]
+
+    @property
     def default_infusion_minutes(self) -> int:
         return self.phases[self.infusion_index].minutes
 
@@ -192,16 +196,6 @@ def whole_minutes_left(seconds: float) -> int:
     if seconds < 60:
         return 0
     return int(math.floor(seconds / 60 + 0.5))
-
-
-def minutes_left_text(seconds: float) -> str:
-    """English wording; the Qt layer translates the same three forms."""
-    minutes = whole_minutes_left(seconds)
-    if minutes == 0:
-        return "Less than a minute left"
-    if minutes == 1:
-        return "About 1 minute left"
-    return f"About {minutes} minutes left"
 
 
 @dataclass

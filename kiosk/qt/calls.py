@@ -9,7 +9,7 @@ tests wait on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
@@ -96,8 +96,8 @@ class RoomCallController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._calls.tick)
-        calls.on_change = self._refresh
-        calls.on_not_through = self._not_through
+        calls.changed.connect(self._refresh)
+        calls.not_through.connect(self._not_through)
         self._refresh()
 
     # ---- what QML binds to ----
@@ -155,7 +155,7 @@ class RoomCallController(QObject):
         return self._calls.resolve_in_room(call_id)
 
     def set_link_up(self, up: bool) -> None:
-        """Wired to the link's connection changes (RoomLink.on_connection_change)."""
+        """Wired to the link's connection changes (RoomLink.connection_changed)."""
         if up != self._link_up:
             self._link_up = up
             self.linkUpChanged.emit()
@@ -227,18 +227,3 @@ class RoomCallController(QObject):
         if rows != self._requests:
             self._requests = rows
             self.requestsChanged.emit()
-
-
-def apply_test_hooks(controller: RoomCallController, env: Mapping[str, str]) -> None:
-    """End-to-end tests press the call button from outside the process through the environment.
-
-    KIOSK_TEST_CALL_AFTER_START=1 places one call as soon as the room has started.
-    """
-    if env.get("KIOSK_TEST_CALL_AFTER_START") != "1":
-        return
-
-    def place() -> None:
-        call_id = controller.callNurse()
-        log.info("call placed by test hook id=%s", call_id)
-
-    QTimer.singleShot(0, controller, place)

@@ -9,15 +9,14 @@ turns core events into signals with plain maps the app routes (soft cue, station
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.session import (
     InfusionComplete,
-    Phase,
     PhaseChanged,
     SessionEnded,
     SessionEvent,
@@ -28,7 +27,6 @@ from kiosk.core.session import (
     template_by_id,
     whole_minutes_left,
 )
-from kiosk.settings.model import SessionTemplate as SettingsTemplate
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -40,7 +38,6 @@ DEFAULT_POLL_MS = 5000
 BANNER_LEAD_SECONDS = 120.0
 # Large, simple steps for the nurse's infusion length.
 LENGTH_STEPS_MINUTES = (5, 10)
-TEST_START_VARIABLE = "KIOSK_TEST_START_SESSION"
 # Progress is shown on a ring; steps finer than this are invisible and would only cost redraws.
 PROGRESS_STEP = 0.001
 
@@ -364,31 +361,19 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
             "%2", upcoming.description)
 
     def _minutes_text(self, seconds: float) -> str:
-        minutes = whole_minutes_left(seconds)
-        if minutes == 0:
-            return self.tr("Less than a minute left")
-        if minutes == 1:
-            return self.tr("About 1 minute left")
-        return self.tr("About %1 minutes left").replace("%1", str(minutes))
+        return minutes_left_text(seconds)
+
+
+def minutes_left_text(seconds: float) -> str:
+    """Whole minutes, rounded as core's whole_minutes_left; the last minute is called out."""
+    minutes = whole_minutes_left(seconds)
+    if minutes == 0:
+        return QCoreApplication.translate("SessionController", "Less than a minute left")
+    return QCoreApplication.translate("SessionController", "About %n minute(s) left", "",
+                                      minutes)
 
 
 # ---- wiring helpers for the composition root ------------------------------------------------
-
-def core_templates(templates: Iterable[SettingsTemplate]) -> list[SessionTemplate]:
-    """The clinic's templates (kiosk.settings.model) as core's session templates."""
-    return [
-        SessionTemplate(
-            id=t.id, name=t.name, nurse_sets_length=t.nurse_sets_length,
-            min_minutes=t.min_minutes, max_minutes=t.max_minutes,
-            phases=tuple(
-                Phase(id=p.id, name=p.name, minutes=p.minutes, description=p.description,
-                      infusion=p.infusion, playlist=p.playlist,
-                      guide_topics=tuple(p.guide_topics), rest_mode=p.rest_mode,
-                      fade_music_at_end=p.fade_music_at_end)
-                for p in t.phases))
-        for t in templates
-    ]
-
 
 class _Room(Protocol):
     def rest(self) -> None: ...
@@ -412,14 +397,3 @@ def connect_room(session: SessionController, room: _Room, play_cue: Callable[[],
 
     session.phaseChanged.connect(on_phase)
     session.infusionCompleted.connect(on_infusion)
-
-
-def apply_test_hooks(controller: SessionController, env: Mapping[str, str]) -> bool:
-    """For the process test only: KIOSK_TEST_START_SESSION=<template id> starts that session
-    through the nurse's own start slot, as if the nurse had pressed Start."""
-    template_id = env.get(TEST_START_VARIABLE, "")
-    if not template_id:
-        return False
-    started = controller.start(template_id, 0)
-    log.info("session started by test hook template=%s started=%s", template_id, started)
-    return started

@@ -15,6 +15,8 @@ from typing import Any
 
 from kiosk.core.guide import GuideContent
 from kiosk.core.pin import PinError, check_stored_hash
+from kiosk.core.playlist import Playlist
+from kiosk.core.session import Phase, SessionTemplate
 from kiosk.settings.errors import Problem, did_you_mean
 from kiosk.settings.validate import Checked, parse_broker_url
 
@@ -66,33 +68,6 @@ class DisplaySettings:
 
 
 @dataclass(frozen=True)
-class Phase:
-    id: str
-    name: str
-    minutes: int
-    description: str
-    infusion: bool
-    playlist: str
-    guide_topics: tuple[str, ...]
-    rest_mode: bool
-    fade_music_at_end: bool
-
-
-@dataclass(frozen=True)
-class SessionTemplate:
-    id: str
-    name: str
-    nurse_sets_length: bool
-    min_minutes: int
-    max_minutes: int
-    phases: tuple[Phase, ...]
-
-    @property
-    def infusion_phase(self) -> Phase:
-        return next(p for p in self.phases if p.infusion)
-
-
-@dataclass(frozen=True)
 class ClinicSettings:
     name: str
     language: str
@@ -112,17 +87,6 @@ class ClinicSettings:
     def content_for(self, language: str) -> GuideContent | None:
         """What the patient reads in `language`; None when config/content/ is missing."""
         return self.content.get(language)
-
-
-@dataclass(frozen=True)
-class Playlist:
-    name: str
-    path: Path
-    description: str
-    cover: Path | None
-    phases: tuple[str, ...]
-    shuffle: bool
-    repeat: bool
 
 
 @dataclass(frozen=True)
@@ -326,17 +290,18 @@ def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
 def _template(values: dict[str, Any]) -> SessionTemplate:
     phases = tuple(Phase(**{**p.values, "guide_topics": tuple(p.values["guide_topics"])})
                    for p in values["phases"])
-    return SessionTemplate(values["id"], values["name"], values["nurse_sets_length"],
-                           values["min_minutes"], values["max_minutes"], phases)
+    return SessionTemplate(id=values["id"], name=values["name"], phases=phases,
+                           nurse_sets_length=values["nurse_sets_length"],
+                           min_minutes=values["min_minutes"], max_minutes=values["max_minutes"])
 
 
 def build_room(room: RoomFile, clinic_language: str) -> RoomSettings:
     values = room.checked.values
     base = room.path.parent
     playlists = tuple(
-        Playlist(name=p.values["name"], path=_path(p.values["path"], base),
+        Playlist(name=p.values["name"], path=str(_path(p.values["path"], base)),
                  description=p.values["description"],
-                 cover=_optional_path(p.values["cover"], base),
+                 cover=str(_optional_path(p.values["cover"], base) or ""),
                  phases=tuple(p.values["phases"]), shuffle=p.values["shuffle"],
                  repeat=p.values["repeat"])
         for p in values["music.playlists"])

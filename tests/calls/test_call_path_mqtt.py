@@ -42,8 +42,7 @@ def test_a_request_the_patient_cancels_leaves_the_station_board(network: Network
 
 def test_the_room_shows_no_station_until_one_comes_online(network: Network) -> None:
     calls, _, _ = network.room()
-    network.loop.wait_for(lambda: calls.notice(CallState.IDLE).key == "no_station",
-                          "the room to be connected")
+    network.loop.wait_for(lambda: calls.no_station_online, "the room to be connected")
     _, station_link = network.station()
     network.loop.wait_for(lambda: not calls.no_station_online, "station presence")
     station_link.stop()
@@ -52,8 +51,7 @@ def test_the_room_shows_no_station_until_one_comes_online(network: Network) -> N
 
 def test_a_station_that_starts_late_sees_open_calls_and_answers_them(network: Network) -> None:
     calls, _, _ = network.room()
-    network.loop.wait_for(lambda: calls.notice(CallState.IDLE).key == "no_station",
-                          "the room to be connected")
+    network.loop.wait_for(lambda: calls.no_station_online, "the room to be connected")
     water = calls.request("water", "Water", 40)
     urgent = calls.call_nurse()
 

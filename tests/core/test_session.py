@@ -14,7 +14,7 @@ from kiosk.core.session import (
     SessionModel,
     SessionState,
     SessionTemplate,
-    minutes_left_text,
+    whole_minutes_left,
 )
 
 KETAMINE = SessionTemplate(
@@ -252,17 +252,11 @@ def test_wall_clock_steps_within_a_run_neither_add_nor_lose_time(
     assert model.view().elapsed_seconds == 11 * MIN
 
 
-@pytest.mark.parametrize(("seconds", "text"), [
-    (0, "Less than a minute left"),
-    (59.9, "Less than a minute left"),
-    (60, "About 1 minute left"),
-    (89, "About 1 minute left"),
-    (90, "About 2 minutes left"),
-    (24 * 60 + 40, "About 25 minutes left"),
-    (25 * 60, "About 25 minutes left"),
+@pytest.mark.parametrize(("seconds", "minutes"), [
+    (0, 0), (59.9, 0), (60, 1), (89, 1), (90, 2), (24 * 60 + 40, 25), (25 * 60, 25),
 ])
-def test_minutes_left_reads_as_whole_minutes(seconds: float, text: str) -> None:
-    assert minutes_left_text(seconds) == text
+def test_minutes_left_reads_as_whole_minutes(seconds: float, minutes: int) -> None:
+    assert whole_minutes_left(seconds) == minutes
 
 
 def test_template_without_an_infusion_phase_is_rejected() -> None:

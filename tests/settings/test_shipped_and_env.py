@@ -32,8 +32,8 @@ def test_the_shipped_config_loads_without_a_problem() -> None:
 
 def test_shipped_playlists_point_at_the_demo_music_folders() -> None:
     room = load_config(default_config_dir(), env={}).room("room-1")
-    demo = default_config_dir().parent / "assets" / "music" / "demo"
-    assert [p.path for p in room.music.playlists] == [
+    demo = (default_config_dir().parent / "assets" / "music" / "demo").resolve()
+    assert [Path(p.path) for p in room.music.playlists] == [
         demo / "slow-waves", demo / "soft-pads", demo / "evening-tones"]
 
 
