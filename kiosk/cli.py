@@ -66,16 +66,16 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging()
 
     if args.command == "room":
-        from kiosk.app import run_room
+        from kiosk.app.room import run_room
         return run_room(args.config, args.room, args.windowed)
     if args.command == "station":
-        from kiosk.station import run_station
+        from kiosk.app.station import run_station
         return run_station(args.config, args.windowed, args.station)
     if args.command == "demo":
-        from kiosk.demo import run_demo
+        from kiosk.app.demo import run_demo
         return run_demo()
     if args.command == "call-test":
-        from kiosk.calltest import run_call_test
+        from kiosk.app.calltest import run_call_test
         return run_call_test(args.config, args.room)
     if args.command == "check-config":
         return check_config(args.dir)

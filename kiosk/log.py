@@ -1,7 +1,7 @@
 """One line per event on stderr, in a shape journald and grep both read well.
 
-`2026-11-25T22:40:01.123Z INFO kiosk.app first frame ms=142`. Under systemd (JOURNAL_STREAM set)
-the timestamp is left to the journal.
+`2026-11-25T22:40:01.123Z INFO kiosk.app.shell first frame ms=142`. Under systemd
+(JOURNAL_STREAM set) the timestamp is left to the journal.
 """
 
 from __future__ import annotations

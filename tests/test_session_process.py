@@ -1,7 +1,7 @@
 """The room as a process keeps a running session through kill -9.
 
 The session is started through the nurse's own start slot (the KIOSK_TEST_START_SESSION hook in
-kiosk.qt.session.apply_test_hooks), the process is killed without warning, and a fresh process
+kiosk.app.room.apply_test_hooks), the process is killed without warning, and a fresh process
 without the hook must come back in the same phase with the right minutes left.
 """
 
@@ -31,7 +31,8 @@ def field(line: str, key: str) -> str:
 def test_a_session_started_by_the_nurse_survives_kill_9_in_the_same_phase(
         tmp_path: Path) -> None:
     first = Process(["room", "--windowed"],
-                    room_env(tmp_path, KIOSK_TEST_START_SESSION="ketamine-40"))
+                    room_env(tmp_path, KIOSK_TEST_START_SESSION="ketamine-40",
+                             KIOSK_TEST_HOOKS="1"))
     started = first.wait_for("session started by test hook")
     assert "template=ketamine-40" in started and "started=True" in started
     started_at = time.monotonic()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.core import protocol as p
 from kiosk.core.failures import FailureLog
+from kiosk.core.listeners import Listeners
 from kiosk.settings.model import BrokerSettings
 
 log = logging.getLogger(__name__)
@@ -101,17 +103,52 @@ class StationListener(Protocol):
     def on_link_down(self) -> None: ...
 
 
+class BrokerSetupError(Exception):
+    """A password or CA file named in the broker settings cannot be used; says which and why."""
+
+
 def configure_security(client: mqtt.Client, endpoint: BrokerEndpoint) -> None:
     """TLS when the URL is mqtts://, and a login when a username is set (password from its
-    file, never from the config itself)."""
+    file, never from the config itself). Raises BrokerSetupError in plain words."""
     _, _, tls = endpoint.host_port_tls()
     if tls:
-        client.tls_set(ca_certs=str(endpoint.ca_file) if endpoint.ca_file else None)
+        try:
+            client.tls_set(ca_certs=str(endpoint.ca_file) if endpoint.ca_file else None)
+        except (OSError, ssl.SSLError) as error:
+            raise BrokerSetupError(f"the broker CA file {endpoint.ca_file} cannot be used "
+                                   f"({_reason(error)})") from None
     if endpoint.username:
         password = None
         if endpoint.password_file is not None:
-            password = endpoint.password_file.read_text().strip()
+            try:
+                password = endpoint.password_file.read_text().strip()
+            except (OSError, UnicodeDecodeError) as error:
+                raise BrokerSetupError(f"the broker password file {endpoint.password_file} "
+                                       f"cannot be read ({_reason(error)})") from None
         client.username_pw_set(endpoint.username, password)
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "it does not exist"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(error, ssl.SSLError):
+        return "it is not a PEM certificate"
+    if isinstance(error, UnicodeDecodeError):
+        return "it is not text"
+    return getattr(error, "strerror", None) or str(error)
+
+
+def security_problem(client: mqtt.Client, endpoint: BrokerEndpoint) -> str:
+    """configure_security, with a failure returned as its plain reason ("" when all is well)."""
+    try:
+        configure_security(client, endpoint)
+    except BrokerSetupError as error:
+        return str(error)
+    return ""
 
 
 class _Link:
@@ -123,7 +160,8 @@ class _Link:
         self._post = post
         self._presence_topic = presence_topic
         self._subscriptions = subscriptions
-        self.on_connection_change: Callable[[bool], None] = lambda up: None
+        # The broker link came up (True) or went down (False), heard on the Qt thread.
+        self.connection_changed: Listeners[[bool]] = Listeners()
         self._failures = FailureLog(log, "message not handled")
         self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id,
                                    clean_session=False, protocol=mqtt.MQTTv311)
@@ -132,13 +170,18 @@ class _Link:
         self._client.on_message = self._paho_message
         self._client.will_set(presence_topic, p.offline_will(), qos=QOS, retain=True)
         self._client.reconnect_delay_set(RECONNECT_MIN_SECONDS, RECONNECT_MAX_SECONDS)
-        configure_security(self._client, self._endpoint)
+        # A password or CA file that cannot be used leaves the link unstarted with a reason
+        # (the screen shows it; the call button says no station can hear a call): never a crash.
+        self.problem = security_problem(self._client, self._endpoint)
 
     @property
     def connected(self) -> bool:
         return self._client.is_connected()
 
     def start(self) -> None:
+        if self.problem:
+            log.error("broker link not started reason=%s", self.problem)
+            return
         host, port, _ = self._endpoint.host_port_tls()
         self._client.connect_async(host, port, keepalive=self._endpoint.keepalive_seconds)
         self._client.loop_start()
@@ -186,12 +229,12 @@ class _Link:
             self._client.subscribe(topic, qos=QOS)
         self._publish(self._presence_topic, p.encode_presence(p.Presence(True)), True)
         log.info("connected to broker url=%s", self._endpoint.url)
-        self.on_connection_change(True)
+        self.connection_changed.emit(True)
         self._link_up()
 
     def _disconnected(self, reason: Any) -> None:
         log.warning("lost broker connection reason=%s", reason)
-        self.on_connection_change(False)
+        self.connection_changed.emit(False)
         self._link_down()
 
     def _disable_nagle(self) -> None:

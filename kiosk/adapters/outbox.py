@@ -36,6 +36,7 @@ class SqliteOutbox:
         self.path = state_dir / self.FILE_NAME
         self._memory = MemoryOutbox()
         self._db: sqlite3.Connection | None = None
+        self.problem = ""
         try:
             self._open(state_dir)
         except sqlite3.DatabaseError as error:
@@ -124,3 +125,4 @@ class SqliteOutbox:
         if self._db is not None:
             self._db.close()
         self._db = None
+        self.problem = f"{self.path.parent}: {error}"

@@ -61,13 +61,17 @@ def run_call_test(config_dir: Path | None, room_id: str | None = None) -> int:
 def call_test(broker: object, room: str, timeout_seconds: float) -> tuple[str, float]:
     """(station, round trip in ms), or CallTestFailed with the reason."""
     from kiosk.adapters.call_probe import CallProbe
-    from kiosk.adapters.mqtt_link import BrokerEndpoint
+    from kiosk.adapters.mqtt_link import BrokerEndpoint, BrokerSetupError
     from kiosk.settings.model import BrokerSettings
 
     assert isinstance(broker, BrokerSettings)
     endpoint = BrokerEndpoint.from_settings(broker, room)
     inbox: queue.Queue[Callable[[], None]] = queue.Queue()
-    probe = CallProbe(room, endpoint, inbox.put)
+    try:
+        probe = CallProbe(room, endpoint, inbox.put)
+    except BrokerSetupError as error:
+        raise CallTestFailed(f"{error}. Check the broker section of clinic.yaml "
+                             "(python main.py check-config).") from None
     seen = _Seen()
     probe.on_connected = lambda ok, reason: _connected(seen, ok, reason)
     probe.on_subscribed = lambda: setattr(seen, "subscribed", True)

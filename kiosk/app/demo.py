@@ -3,7 +3,7 @@
 Starts a private Mosquitto on a free loopback port, then a nurse station and every room of the
 configuration as windowed child processes, each with its own state folder. When any of them
 exits (a window was closed) or on Ctrl-C / SIGTERM, it stops all of them and the broker.
-Part of the composition layer (like screenshots.py), so it may start processes itself.
+Part of the composition layer, so it may start processes itself.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from types import FrameType
 
 log = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 STOP_SECONDS = 5.0
 # Supervision only: how often to look whether a child has exited.
 POLL_SECONDS = 0.2
@@ -60,7 +60,7 @@ def run_demo() -> int:
 
 
 def _display_problem() -> str | None:
-    from kiosk.app import display_problem
+    from kiosk.app.shell import display_problem
 
     return display_problem()
 

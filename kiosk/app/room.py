@@ -1,197 +1,201 @@
-"""Composition root: the one place that builds concrete classes and wires them together."""
+"""The patient's room, assembled in one place.
+
+`assemble_room(config, room_settings, parts, post)` builds every backend the room's screen binds
+to and wires them together. What differs between the product, the tests and the screenshot
+renderer is passed in as `RoomParts` (clock, broker link, call outbox, session store, the one
+libVLC engine, speech); `product_parts()` builds the real ones. A part that cannot be had (libVLC
+missing, a broker password file that cannot be read, sounds missing) is replaced by nothing or by
+an unstarted link, and the room says so on screen: it never takes down the call button.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-import signal
-import socket
 import sys
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-import shiboken6
-from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
 
-from kiosk import qt as kiosk_qt
-from kiosk.adapters.vlc_player import VlcEngine, open_engine
-from kiosk.qt.calls import RoomCallController
+from kiosk.app.shell import (
+    Screen,
+    create_gui_app,
+    display_problem,
+    load_window,
+    on_quit,
+    run_window,
+    show_maintenance,
+)
+from kiosk.core.calls import CallOutbox, RoomCalls
+from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.fades import FadeSettings
+from kiosk.core.listeners import Listeners
+from kiosk.core.protocol import CallMessage, Resolved, SessionStatus
+from kiosk.core.session import SessionModel, SessionState, SessionStore
+from kiosk.core.volume import VolumePolicy
+from kiosk.qt.calls import RequestChoice, RoomCallController
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
-from kiosk.qt.room import RoomController, TouchWatcher
-from kiosk.qt.session import SessionController
+from kiosk.qt.room import Degraded, RoomController, TouchWatcher
+from kiosk.qt.session import SessionController, connect_room
 
 log = logging.getLogger(__name__)
 
-QML_DIR = Path(__file__).resolve().parent / "qml"
-STARTED = time.monotonic()
+Post = Callable[[Callable[[], None]], None]
 
 
-def display_problem() -> str | None:
-    """Qt aborts with a core dump when there is no display; say it in one plain line instead."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return None
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        return ("No display found. To run without a screen use QT_QPA_PLATFORM=offscreen, "
-                "or start it under a virtual display: xvfb-run -a python main.py ...")
-    return None
+class RoomLinkPort(Protocol):
+    """What the room needs of its broker link (kiosk.adapters.mqtt_link.RoomLink)."""
+
+    connection_changed: Listeners[[bool]]
+    problem: str
+
+    def attach(self, listener: Any) -> None: ...
+
+    def publish_call(self, call: CallMessage) -> bool: ...
+
+    def publish_resolved(self, room: str, msg: Resolved) -> bool: ...
+
+    def publish_session(self, msg: SessionStatus) -> bool: ...
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
 
 
-def create_gui_app() -> QGuiApplication:
-    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert isinstance(app, QGuiApplication)
-    app.setApplicationName("infusion-kiosk")
-    app.setOrganizationName("infusion-kiosk")
-    kiosk_qt.register_types()
-    return app
+class AudioEngine(Protocol):
+    """The room's one libVLC path (kiosk.adapters.vlc_player.VlcEngine)."""
+
+    def deck(self) -> Any: ...
+
+    def release(self) -> None: ...
 
 
-class QuitOnSignal(QObject):
-    """Turns SIGTERM and SIGINT into a clean quit on the Qt thread (Qt's loop blocks Python's
-    own signal handling, so the signal wakes a socket that Qt watches)."""
+class Cue(Protocol):
+    problem: str | None
 
-    def __init__(self, on_quit: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._read, self._write = socket.socketpair()
-        self._read.setblocking(False)
-        self._write.setblocking(False)
-        signal.set_wakeup_fd(self._write.fileno())
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: None)
-        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._drain)
-        self._on_quit = on_quit
+    def play(self) -> None: ...
 
-    def _drain(self) -> None:
-        data = self._read.recv(64)
-        if any(sig in data for sig in (signal.SIGTERM, signal.SIGINT)):
-            log.info("stopping on request signal")
-            self._on_quit()
+    def release(self) -> None: ...
 
 
 @dataclass
-class Screen:
-    """A loaded QML window with the backend objects it binds to."""
+class RoomParts:
+    """The parts that differ between the product, the tests and the screenshots."""
 
-    engine: QQmlApplicationEngine
-    window: QQuickWindow
-    backends: dict[str, Any] = field(default_factory=dict)
-
-    def close(self) -> None:
-        """Tear down now and in order: the engine deletes its QML first, then the backends
-        parented to it, on this thread (never later from a garbage collection elsewhere)."""
-        if shiboken6.isValid(self.engine):
-            self.window.hide()
-            shiboken6.delete(self.engine)
-
-
-def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
-    engine = QQmlApplicationEngine()
-    engine.addImportPath(str(QML_DIR))
-    # The engine outlives nothing it binds to: the QML is torn down before the backends.
-    for backend in backends.values():
-        if isinstance(backend, QObject) and backend.parent() is None:
-            backend.setParent(engine)
-    engine.setInitialProperties(backends)
-    engine.loadFromModule("Kiosk", module_type)
-    roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
-        raise RuntimeError(f"the {module_type} screen could not be loaded "
-                           "(see the QML errors above)")
-    return Screen(engine, roots[0], dict(backends))
+    clock: Clock
+    link: RoomLinkPort
+    outbox: CallOutbox
+    session_store: SessionStore
+    audio: AudioEngine | None
+    audio_problem: str = ""
+    # Builds a short sound on the room's audio path: (post, name) -> Cue, or None for silence.
+    cue: Callable[[str], Cue | None] = lambda name: None
+    # Scans playlists off the Qt thread and hands the results to the music controller.
+    scan: Callable[[Any, MusicController], None] = lambda playlists, music: None
+    # Spoken confirmations plug in here (nothing speaks yet).
+    speech: object | None = None
 
 
-def log_first_frame(window: QQuickWindow, what: str) -> None:
-    # On a real display Qt renders on its own thread and may swap twice before a plain
-    # disconnect lands: a single-shot connection fires exactly once.
-    def once() -> None:
-        log.info("first frame screen=%s ms=%d", what, (time.monotonic() - STARTED) * 1000)
-    window.frameSwapped.connect(once, Qt.ConnectionType.SingleShotConnection)
+@dataclass
+class Room:
+    """Every backend of the patient's screen: QML gets them as required properties."""
+
+    room: RoomController
+    music: MusicController
+    session: SessionController
+    calls: RoomCallController
+    call_core: RoomCalls
+    link: RoomLinkPort
+    releases: list[Callable[[], None]] = field(default_factory=list)
+
+    def backends(self) -> dict[str, QObject]:
+        return {"room": self.room, "music": self.music, "session": self.session,
+                "calls": self.calls}
+
+    def start(self) -> None:
+        self.link.start()
+
+    def stop(self) -> None:
+        """Stop the link first (it says goodbye), then release audio, last the engine."""
+        for release in self.releases:
+            release()
 
 
-def show(window: QQuickWindow, windowed: bool) -> None:
-    if windowed:
-        window.resize(1280, 800)
-        window.show()
-        return
-    # A kiosk often runs without a window manager, which would ignore showFullScreen alone.
-    window.setGeometry(window.screen().geometry())
-    window.showFullScreen()
-
-
-def build_room(config: Any, room_id: str | None) -> dict[str, QObject]:
-    """Every backend of the patient's screen, wired together: QML gets them as required
-    properties named room, music, session and calls."""
-    from kiosk.settings import resolve_room
-
-    settings = resolve_room(config, room_id, os.environ)
-    room = RoomController(settings.display_name, config.clinic.name)
-    room.rest_after_idle(config.clinic.display.rest_after_idle_minutes)
-    app = QGuiApplication.instance()
-    if app is not None:
-        app.installEventFilter(TouchWatcher(room))
-    dispatcher = Dispatcher(room)
-    # One libVLC instance for the music and every cue (None when libVLC is missing: the music
-    # area says so and the cues stay silent; nothing else changes).
-    engine, no_audio = open_engine(dispatcher.post)
-    music = build_music(config, settings, dispatcher.post, engine, no_audio)
-    session = build_room_session(config, settings, room, dispatcher.post, engine)
-    calls, link = build_room_calls(config, settings, dispatcher.post, config.state_dir, engine)
+def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
+                  parent: QObject | None = None) -> Room:
+    clinic = config.clinic
+    room = RoomController(room_settings.display_name, clinic.name, parent)
+    room.rest_after_idle(clinic.display.rest_after_idle_minutes)
+    music = _music(config, room_settings, parts)
+    parts.scan(room_settings.music.playlists, music)
+    session = SessionController(SessionModel(parts.clock, parts.session_store),
+                                list(clinic.session_templates))
+    end_cue = parts.cue("session end")
+    connect_room(session, room, end_cue.play if end_cue else lambda: None)
+    call_core, calls = _calls(clinic, room_settings.id, parts)
+    tone = parts.cue("call not through")
+    if tone is not None:
+        calls.notThrough.connect(tone.play)
     connect_session_to_music(session, music)
-    publish_session_to_station(session, link, settings.id)
-    if engine is not None:
-        _on_quit(engine.release)  # connected last: runs after every deck is released
-    return {"room": room, "music": music, "session": session, "calls": calls}
+    publish_session_to_station(session, parts.link, room_settings.id)
+    assembled = Room(room, music, session, calls, call_core, parts.link)
+    assembled.releases.extend((parts.link.stop, parts.outbox.close))
+    assembled.releases.extend(c.release for c in (end_cue, tone) if c is not None)
+    if parts.audio is not None:
+        assembled.releases.append(parts.audio.release)  # last: after every deck is released
+    _report_degraded(room, parts, (end_cue, tone))
+    return assembled
 
 
-def build_music(config: Any, room_settings: Any, post: Any, engine: VlcEngine | None,
-                no_audio: str | None = None) -> MusicController:
-    from kiosk.core.fades import FadeSettings
-    from kiosk.core.playlist import Playlist
-    from kiosk.core.volume import VolumePolicy
-
-    music = room_settings.music
-    playlists = [Playlist(p.name, str(p.path), p.description, str(p.cover) if p.cover else "",
-                          tuple(p.phases), p.shuffle, p.repeat) for p in music.playlists]
+def _music(config: Any, room_settings: Any, parts: RoomParts) -> MusicController:
     audio = config.clinic.audio
     fades = FadeSettings(fade_in_seconds=audio.fade_in_seconds,
                          fade_out_seconds=audio.fade_out_seconds,
                          crossfade_seconds=audio.crossfade_seconds)
-    policy = VolumePolicy(cap_percent=music.volume_cap_percent,
-                          default_percent=music.default_volume_percent)
-    return MusicController.with_engine(playlists, engine, no_audio, post, fades, policy)
+    settings = room_settings.music
+    policy = VolumePolicy(cap_percent=settings.volume_cap_percent,
+                          default_percent=settings.default_volume_percent)
+    decks = (parts.audio.deck(), parts.audio.deck()) if parts.audio is not None else None
+    return MusicController(settings.playlists, decks, fades, policy,
+                           unavailable=parts.audio_problem)
 
 
-def build_room_session(config: Any, room_settings: Any, room: RoomController,
-                       post: Any, engine: VlcEngine | None) -> SessionController:
-    """The session timer, persisted in the state directory, with its soft end-of-infusion cue."""
-    from kiosk.adapters.cues import CuePlayer
-    from kiosk.adapters.state_file import SessionStateFile
-    from kiosk.core.clock import SystemClock
-    from kiosk.core.session import SessionModel
-    from kiosk.qt.session import apply_test_hooks, connect_room, core_templates
+def _calls(clinic: Any, room_id: str, parts: RoomParts
+           ) -> tuple[RoomCalls, RoomCallController]:
+    core = RoomCalls(room_id, parts.clock, parts.outbox, parts.link,
+                     receipt_timeout_seconds=clinic.calls.receipt_timeout_seconds,
+                     retry_seconds=clinic.calls.retry_seconds)
+    parts.link.attach(core)
+    choices = [RequestChoice(r.id, r.label, r.priority) for r in clinic.requests]
+    controller = RoomCallController(core, choices)
+    parts.link.connection_changed.connect(controller.set_link_up)
+    return core, controller
 
-    store = SessionStateFile(config.state_dir / "sessions" / f"{room_settings.id}.json")
-    session = SessionController(SessionModel(SystemClock(), store),
-                                core_templates(config.clinic.session_templates))
-    cue = CuePlayer(post, engine=engine)
-    connect_room(session, room, cue.play)
-    _on_quit(cue.release)
-    apply_test_hooks(session, os.environ)
-    return session
+
+def _report_degraded(room: RoomController, parts: RoomParts, cues: tuple[Cue | None, ...]
+                     ) -> None:
+    """Parts that could not be had, for the staff line on the patient's screen."""
+    if parts.link.problem:
+        room.add_degraded(Degraded.CALLS, parts.link.problem)
+    if parts.outbox.problem:
+        room.add_degraded(Degraded.STORAGE, parts.outbox.problem)
+    if parts.audio is None and parts.audio_problem:
+        room.add_degraded(Degraded.MUSIC, parts.audio_problem)
+    for cue in cues:
+        if cue is not None and cue.problem:
+            room.add_degraded(Degraded.SOUNDS, cue.problem)
 
 
 def connect_session_to_music(session: SessionController, music: MusicController) -> None:
     """A suggested playlist the patient accepts starts playing; reset for the next patient
-    silences the music."""
+    silences the music; a phase marked fade_music_at_end fades the music out as it ends (the
+    fade-out starts at the phase boundary, which the session reports within its poll interval)."""
     def play_named(name: str) -> None:
         for index, playlist in enumerate(music.property("playlists")):
             if playlist["name"] == name and playlist["available"]:
@@ -201,9 +205,6 @@ def connect_session_to_music(session: SessionController, music: MusicController)
 
     session.playlistAccepted.connect(play_named)
     session.patientReset.connect(music.silence)
-
-    # A phase marked fade_music_at_end fades the music out as it ends (the fade-out starts at
-    # the phase boundary, which the session reports within its poll interval).
     fade_when_this_ends = {"phase": False}
 
     def on_phase(info: dict[str, Any]) -> None:
@@ -221,14 +222,11 @@ def connect_session_to_music(session: SessionController, music: MusicController)
     session.sessionEnded.connect(on_end)
 
 
-def publish_session_to_station(session: SessionController, link: Any, room_id: str) -> None:
-    """The station shows each room's phase and time left: publish on every visible change
-    (the minutes-left text changes once a minute while a session runs)."""
-    import time
-
-    from kiosk.core.protocol import SessionStatus
-    from kiosk.core.session import SessionState
-
+def publish_session_to_station(session: SessionController, link: RoomLinkPort,
+                               room_id: str) -> None:
+    """The station shows each room's phase and time left: publish on every visible change (the
+    minutes-left text changes once a minute while a session runs), and again when the link comes
+    back, for a status changed while the broker was unreachable."""
     def publish() -> None:
         view = session.view()
         phase = view.phase
@@ -241,89 +239,103 @@ def publish_session_to_station(session: SessionController, link: Any, room_id: s
     for signal_ in (session.sessionStateChanged, session.phaseNameChanged,
                     session.minutesLeftTextChanged, session.infusionCompleteChanged):
         signal_.connect(publish)
-
-    # A status changed while the broker was unreachable is sent when the link comes back.
-    calls_on_connection = link.on_connection_change
-
-    def on_connection(up: bool) -> None:
-        calls_on_connection(up)
-        if up:
-            publish()
-
-    link.on_connection_change = on_connection
+    link.connection_changed.connect(lambda up: publish() if up else None)
 
 
-def _on_quit(fn: Any) -> None:
-    app = QGuiApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(fn)
+def product_parts(config: Any, room_settings: Any, post: Post,
+                  vlc_options: tuple[str, ...] | None = None) -> RoomParts:
+    """The real parts: the system clock, the MQTT link, the SQLite outbox and the session file
+    in the state folder, and one libVLC instance for the music and every cue."""
+    from kiosk.adapters.cues import CALL_NOT_THROUGH, SESSION_END, CuePlayer
+    from kiosk.adapters.library import LibraryScanner
+    from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
+    from kiosk.adapters.outbox import SqliteOutbox
+    from kiosk.adapters.state_file import SessionStateFile
+    from kiosk.adapters.vlc_player import DEFAULT_OPTIONS, open_engine
+
+    room_id = room_settings.id
+    state_dir: Path = config.state_dir
+    engine, audio_problem = open_engine(post, vlc_options or DEFAULT_OPTIONS)
+    cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH}
+
+    def cue(name: str) -> Cue | None:
+        return CuePlayer(post, cues[name], engine=engine)
+
+    def scan(playlists: Any, music: MusicController) -> None:
+        LibraryScanner(post).scan(playlists, music.apply_scan)
+
+    return RoomParts(
+        clock=SystemClock(),
+        link=RoomLink(room_id, BrokerEndpoint.from_settings(config.clinic.broker, room_id), post),
+        # One outbox per room, so two rooms sharing a state folder (the demo) never share calls.
+        outbox=SqliteOutbox(state_dir / "calls" / room_id),
+        session_store=SessionStateFile(state_dir / "sessions" / f"{room_id}.json"),
+        audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan)
 
 
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:
-    from kiosk.settings import ConfigError, load_config
+    from kiosk.settings import ConfigError, load_config, resolve_room
 
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
     app = create_gui_app()
+    assembled: Room | None = None
     try:
         config = load_config(config_dir, os.environ)
-        backends = build_room(config, room_id)
-        screen = load_window("Main", backends)
+        settings = resolve_room(config, room_id, os.environ)
+        dispatcher = Dispatcher(app)
+        assembled = assemble_room(config, settings, product_parts(config, settings,
+                                                                  dispatcher.post),
+                                  dispatcher.post)
+        screen = load_window("Main", assembled.backends())
     except ConfigError as error:
-        for p in error.problems:
-            log.error("config problem %s", str(p).replace("\n", " "))
-        screen = load_window("Maintenance", {"problems": [str(p) for p in error.problems]})
-    room = screen.backends.get("room")
-    what = "room" if room is not None else "maintenance"
-
-    def quit_app() -> None:
-        if isinstance(room, RoomController):
-            room.allow_close()
-        app.exit(0)
-
-    QuitOnSignal(quit_app, app)
-    log_first_frame(screen.window, what)
-    show(screen.window, windowed)
-    code = app.exec()
-    log.info("stopped code=%d", code)
-    return code
+        screen = show_maintenance([str(p) for p in error.problems])
+    except Exception as error:  # noqa: BLE001 - the last line of defence: never a crash loop
+        log.debug("room could not be assembled", exc_info=True)
+        screen = show_maintenance([f"The room could not start: {error}"])
+        assembled = None
+    return _run(app, screen, assembled, windowed)
 
 
-def build_room_calls(config: Any, room_settings: Any, post: Any, state_dir: Path,
-                     engine: VlcEngine | None) -> tuple[RoomCallController, Any]:
-    """The room's call path: MQTT link, SQLite outbox, core machine, the QML controller and the
-    gentle not-through tone. The link is started here and stopped when the app quits."""
-    from kiosk.adapters.cues import CALL_NOT_THROUGH, CuePlayer
-    from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
-    from kiosk.adapters.outbox import SqliteOutbox
-    from kiosk.core.calls import RoomCalls
-    from kiosk.core.clock import SystemClock
-    from kiosk.qt.calls import RequestChoice
-    from kiosk.qt.calls import apply_test_hooks as apply_call_test_hooks
+def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed: bool) -> int:
+    if assembled is None:
+        return run_window(app, screen, "maintenance", windowed)
+    room = assembled.room
+    app.installEventFilter(TouchWatcher(room))
+    on_quit(assembled.stop)
+    assembled.start()
+    apply_test_hooks(assembled, os.environ)
+    return run_window(app, screen, "room", windowed, before_quit=room.allow_close)
 
-    clinic = config.clinic
-    room_id = room_settings.id
-    link = RoomLink(room_id, BrokerEndpoint.from_settings(clinic.broker, room_id), post)
-    # One outbox per room, so two rooms sharing a state folder (the demo) never share calls.
-    outbox = SqliteOutbox(state_dir / "calls" / room_id)
-    calls = RoomCalls(room_id, SystemClock(), outbox, link,
-                      receipt_timeout_seconds=clinic.calls.receipt_timeout_seconds,
-                      retry_seconds=clinic.calls.retry_seconds)
-    link.attach(calls)
-    choices = [RequestChoice(r.id, r.label, r.priority) for r in clinic.requests]
-    controller = RoomCallController(calls, choices)
-    link.on_connection_change = controller.set_link_up
-    tone = CuePlayer(post, CALL_NOT_THROUGH, engine=engine)
-    controller.notThrough.connect(tone.play)
 
-    def stop() -> None:
-        link.stop()
-        outbox.close()
-        tone.release()
+# ---- test hooks: only here, only when the test harness asks ----------------------------------
 
-    _on_quit(stop)
-    link.start()
-    apply_call_test_hooks(controller, os.environ)
-    return controller, link
+TEST_HOOKS = "KIOSK_TEST_HOOKS"
+TEST_CALL_AFTER_START = "KIOSK_TEST_CALL_AFTER_START"
+TEST_START_SESSION = "KIOSK_TEST_START_SESSION"
+
+
+def apply_test_hooks(room: Room, env: Mapping[str, str]) -> list[str]:
+    """Process tests drive the room from outside, through the environment, and only when they
+    also set KIOSK_TEST_HOOKS=1. Each hook acts through the same slot a person would press, and
+    logs a warning: a deployment must never set these. Returns the hooks applied."""
+    if env.get(TEST_HOOKS) != "1":
+        return []
+    applied: list[str] = []
+    template_id = env.get(TEST_START_SESSION, "")
+    if template_id:
+        started = room.session.start(template_id, 0)
+        log.warning("session started by test hook template=%s started=%s", template_id,
+                    started)
+        applied.append(TEST_START_SESSION)
+    if env.get(TEST_CALL_AFTER_START) == "1":
+        from PySide6.QtCore import QTimer
+
+        def place() -> None:
+            log.warning("call placed by test hook id=%s", room.calls.callNurse())
+
+        QTimer.singleShot(0, room.calls, place)
+        applied.append(TEST_CALL_AFTER_START)
+    return applied

@@ -1,5 +1,5 @@
-"""Composition of the nurse station (`python main.py station`): the board, its MQTT link, the
-chime and the Station window, wired the same way app.py wires the room."""
+"""The nurse station (`python main.py station`), assembled in one place: the board, its MQTT
+link, the chime and the Station window, in the same window shell as the room."""
 
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.app import (
-    QuitOnSignal,
+from kiosk.app.shell import (
     Screen,
     create_gui_app,
     display_problem,
     load_window,
-    log_first_frame,
-    show,
+    run_window,
+    show_maintenance,
 )
 
 log = logging.getLogger(__name__)
@@ -51,17 +50,18 @@ def run_station(config_dir: Path | None, windowed: bool, station_id: str | None 
         print(f"Cannot start the station: {error}", file=sys.stderr)
         return 2
     app = create_gui_app()
-    import kiosk.qt.station  # noqa: F401 - registers StationController for QML
-
     parts: _StationParts | None = None
     try:
         config = load_config(config_dir, os.environ)
         parts = _StationParts(config, station)
         screen = load_window("Station", {"station": parts.controller})
     except ConfigError as error:
-        for p in error.problems:
-            log.error("config problem %s", str(p).replace("\n", " "))
-        screen = load_window("Maintenance", {"problems": [str(p) for p in error.problems]})
+        screen = show_maintenance([str(p) for p in error.problems])
+        parts = None
+    except Exception as error:  # noqa: BLE001 - the last line of defence: never a crash loop
+        log.debug("station could not be assembled", exc_info=True)
+        screen = show_maintenance([f"The station could not start: {error}"])
+        parts = None
     return _run(app, screen, parts, windowed)
 
 
@@ -69,18 +69,13 @@ def _run(app: object, screen: Screen, parts: _StationParts | None, windowed: boo
     from PySide6.QtGui import QGuiApplication
 
     assert isinstance(app, QGuiApplication)
-    QuitOnSignal(lambda: app.exit(0), app)
-    log_first_frame(screen.window, "station" if parts is not None else "maintenance")
-    if parts is not None:
-        parts.start()
-    show(screen.window, windowed)
+    if parts is None:
+        return run_window(app, screen, "maintenance", windowed)
+    parts.start()
     try:
-        code = app.exec()
+        return run_window(app, screen, "station", windowed)
     finally:
-        if parts is not None:
-            parts.stop()
-    log.info("stopped code=%d", code)
-    return code
+        parts.stop()
 
 
 class _StationParts:
@@ -111,6 +106,7 @@ class _StationParts:
             room_names={r.id: r.display_name for r in config.rooms},
             known_rooms=[r.id for r in config.rooms], play_chime=self.chime.play,
             chime_problem=self.chime.problem or "", clock=clock)
+        self.controller.set_link_problem(self.link.problem)
         self.station = station
         self.broker_url = endpoint.url
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement
@@ -19,9 +19,6 @@ from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.fades import Deck, FadeSettings, Mixer, MixerState
 from kiosk.core.playlist import Playlist, PlayQueue, ScannedPlaylist, Track
 from kiosk.core.volume import VolumePolicy
-
-if TYPE_CHECKING:
-    from kiosk.adapters.vlc_player import VlcEngine
 
 log = logging.getLogger(__name__)
 
@@ -64,31 +61,6 @@ class MusicController(QObject):
         if decks is not None:
             self._mixer = Mixer(decks, clock or SystemClock(), fades, policy, self._next_track,
                                 self._mixer_changed)
-
-    @classmethod
-    def with_libvlc(cls, playlists: Sequence[Playlist], post: Post, fades: FadeSettings,
-                    policy: VolumePolicy, vlc_options: Sequence[str] | None = None,
-                    parent: QObject | None = None) -> MusicController:
-        """Probe libVLC, build the engine and two decks, and start scanning the playlists."""
-        from kiosk.adapters.vlc_player import DEFAULT_OPTIONS, open_engine
-
-        engine, reason = open_engine(post, tuple(vlc_options or DEFAULT_OPTIONS))
-        return cls.with_engine(playlists, engine, reason, post, fades, policy, parent)
-
-    @classmethod
-    def with_engine(cls, playlists: Sequence[Playlist], engine: VlcEngine | None,
-                    reason: str | None, post: Post, fades: FadeSettings, policy: VolumePolicy,
-                    parent: QObject | None = None) -> MusicController:
-        """Two decks on an engine the room shares (None: libVLC is missing, for `reason`), and
-        the playlists scanned off the Qt thread."""
-        from kiosk.adapters.library import LibraryScanner
-
-        decks: tuple[Deck, Deck] | None = None
-        if engine is not None:
-            decks = (engine.deck(), engine.deck())
-        controller = cls(playlists, decks, fades, policy, unavailable=reason or "", parent=parent)
-        LibraryScanner(post).scan(playlists, controller.apply_scan)
-        return controller
 
     def apply_scan(self, results: Sequence[ScannedPlaylist]) -> None:
         """Take the library scan's results (on the Qt thread)."""

@@ -3,6 +3,8 @@ area says while its feature is missing or unavailable."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Property, QEvent, QLocale, QObject, QTime, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
@@ -10,16 +12,23 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
+class Degraded(Enum):
+    """A part of the room that could not start; the room runs on without it."""
+
+    CALLS = "calls"
+    STORAGE = "storage"
+    MUSIC = "music"
+    SOUNDS = "sounds"
+
+
 @QmlElement
 class RoomController(QObject):
     clockTextChanged = Signal()
     restModeChanged = Signal()
     screenChanged = Signal()
-    musicStatusChanged = Signal()
-    sessionStatusChanged = Signal()
     guideStatusChanged = Signal()
-    callStatusChanged = Signal()
     closeAllowedChanged = Signal()
+    degradedChanged = Signal()
 
     def __init__(self, room_name: str = "", clinic_name: str = "",
                  parent: QObject | None = None) -> None:
@@ -30,12 +39,9 @@ class RoomController(QObject):
         self._rest_mode = False
         self._screen = "home"
         self._close_allowed = False
-        self._music_status = self.tr("Music is not set up in this room.")
-        self._session_status = self.tr("The session timer is not set up in this room.")
+        self._degraded: list[str] = []
         self._guide_status = self.tr(
             "Explanations are not set up in this room yet. Your nurse can tell you what to expect.")
-        self._call_status = self.tr(
-            "Not connected to the nurse station. Call out, or press the wired call button.")
         self._clock_timer = QTimer(self)
         self._clock_timer.setSingleShot(True)
         self._clock_timer.timeout.connect(self._tick_clock)
@@ -71,17 +77,11 @@ class RoomController(QObject):
     def _get_close_allowed(self) -> bool:
         return self._close_allowed
 
-    def _get_music_status(self) -> str:
-        return self._music_status
-
-    def _get_session_status(self) -> str:
-        return self._session_status
-
     def _get_guide_status(self) -> str:
         return self._guide_status
 
-    def _get_call_status(self) -> str:
-        return self._call_status
+    def _get_degraded(self) -> list[str]:
+        return self._degraded
 
     roomName = Property(str, _get_room_name, constant=True)
     clinicName = Property(str, _get_clinic_name, constant=True)
@@ -89,10 +89,9 @@ class RoomController(QObject):
     restMode = Property(bool, _get_rest_mode, notify=restModeChanged)
     screen = Property(str, _get_screen, notify=screenChanged)
     closeAllowed = Property(bool, _get_close_allowed, notify=closeAllowedChanged)
-    musicStatus = Property(str, _get_music_status, notify=musicStatusChanged)
-    sessionStatus = Property(str, _get_session_status, notify=sessionStatusChanged)
     guideStatus = Property(str, _get_guide_status, notify=guideStatusChanged)
-    callStatus = Property(str, _get_call_status, notify=callStatusChanged)
+    # Parts of this room that could not start, one plain line each, for staff.
+    degraded = Property(list, _get_degraded, notify=degradedChanged)
 
     @Slot()
     def rest(self) -> None:
@@ -132,17 +131,18 @@ class RoomController(QObject):
         self._close_allowed = True
         self.closeAllowedChanged.emit()
 
-    def set_music_status(self, text: str) -> None:
-        self._music_status = text
-        self.musicStatusChanged.emit()
-
-    def set_session_status(self, text: str) -> None:
-        self._session_status = text
-        self.sessionStatusChanged.emit()
-
-    def set_call_status(self, text: str) -> None:
-        self._call_status = text
-        self.callStatusChanged.emit()
+    def add_degraded(self, part: Degraded, detail: str) -> None:
+        """A part that could not start says so on screen, in plain words, for staff."""
+        lines = {
+            Degraded.CALLS: self.tr("For staff: this tablet cannot reach the nurse station "
+                                    "(%1)."),
+            Degraded.STORAGE: self.tr("For staff: this tablet cannot save its state, so calls "
+                                      "and the session are not kept across a restart (%1)."),
+            Degraded.MUSIC: self.tr("For staff: music is unavailable (%1)."),
+            Degraded.SOUNDS: self.tr("For staff: a sound is missing, so it will not play (%1)."),
+        }
+        self._degraded = [*self._degraded, lines[part].replace("%1", detail)]
+        self.degradedChanged.emit()
 
 
 class TouchWatcher(QObject):

@@ -1,39 +1,25 @@
-"""Call-button states for screenshots, driven through core's RoomCalls on a fake clock and a
-link that accepts every message (no broker): each state is what a real station's messages make."""
+"""Call-button states for screenshots, driven through the assembled room's call path on a fake
+clock and a link that accepts every message (no broker): each state is what a real station's
+messages make."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from kiosk.core.calls import MemoryOutbox, RoomCalls
+from kiosk.app.room import Room
 from kiosk.core.clock import FakeClock
-from kiosk.core.protocol import CallMessage, Resolved, Resolver, StationReply
-from kiosk.qt.calls import RequestChoice, RoomCallController
+from kiosk.core.protocol import Resolved, Resolver, StationReply
 
 STATION = "station-1"
-
-
-class _AcceptingLink:
-    def publish_call(self, call: CallMessage) -> bool:
-        return True
-
-    def publish_resolved(self, room: str, msg: Resolved) -> bool:
-        return True
 
 
 class CallScenes:
     """One room's call path for pictures; `reset()` clears it between states."""
 
-    def __init__(self, room_id: str, choices: Sequence[RequestChoice]) -> None:
-        self.clock = FakeClock()
-        self._room_id = room_id
-        self._choices = list(choices)
-        self.core = self._new_core()
-        self.controller = RoomCallController(self.core, self._choices)
-
-    def _new_core(self) -> RoomCalls:
-        return RoomCalls(self._room_id, self.clock, MemoryOutbox(), _AcceptingLink(),
-                         receipt_timeout_seconds=5, retry_seconds=3)
+    def __init__(self, room: Room, clock: FakeClock) -> None:
+        self.clock = clock
+        self.core = room.call_core
+        self.controller = room.calls
 
     def reset(self, station_online: bool = True) -> None:
         for item in list(self.core.items):

@@ -1,32 +1,22 @@
 """Session states for screenshots, driven through the controller's own slots on a fake clock.
 
-`session_for_screenshots(templates)` builds a controller on a FakeClock with a store that forgets;
-each state in `session_screenshot_states()` resets the room and sets up one picture. The clock is
-the one inside the controller's model (the third argument), so pictures never depend on real time.
+Each state in `session_screenshot_states()` resets the room and sets up one picture. The clock is
+the fake one the room was assembled with (the third argument), so pictures never depend on real
+time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from kiosk.core.clock import FakeClock
-from kiosk.core.session import MemorySessionStore, SessionModel, SessionTemplate
 from kiosk.qt.room import RoomController
 from kiosk.qt.session import SessionController
 
 TEMPLATE_ID = "ketamine-40"
 MIN = 60.0
-# No timer wakes during a shot; each state refreshes the controller itself.
-STILL_POLL_MS = 3_600_000
 
 State = Callable[[SessionController, RoomController, FakeClock], None]
-
-
-def session_for_screenshots(templates: Sequence[SessionTemplate]) -> tuple[SessionController,
-                                                                           FakeClock]:
-    clock = FakeClock()
-    model = SessionModel(clock, MemorySessionStore())
-    return SessionController(model, templates, poll_interval_ms=STILL_POLL_MS), clock
 
 
 def session_screenshot_states() -> list[tuple[str, State]]:
@@ -101,7 +91,6 @@ def _nurse_running(s: SessionController, room: RoomController, clock: FakeClock)
 
 def _fresh(s: SessionController, room: RoomController) -> None:
     s.reset()
-    room.set_session_status("")  # the card shows the session itself, not a "not set up" line
     room.wake()
     room.show("home")
 

@@ -12,31 +12,17 @@ from kiosk.core import protocol as p
 from kiosk.core.board import StationBoard
 from kiosk.core.clock import FakeClock
 from kiosk.qt.station import StationController
+from kiosk.screenshots.fakes import SilentStationLink
 
 ROOM_NAMES = {"room-1": "Room 1", "room-2": "Room 2", "room-3": "Room 3", "room-4": "Room 4"}
 ESCALATION_MINUTES = 5
 _serial = [0]
 
 
-class _SilentLink:
-    """Accepts everything and sends nothing: the pictures need no broker."""
-
-    def publish_receipt(self, room: str, msg: p.StationReply) -> bool:
-        return True
-
-    def publish_ack(self, room: str, msg: p.StationReply) -> bool:
-        return True
-
-    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
-        return True
-
-    def publish_overdue(self, room: str, msg: p.Overdue) -> bool:
-        return True
-
-
 def station_for_screenshots(title: str = "Nurse station") -> StationController:
     clock = FakeClock()
-    board = StationBoard("desk-1", clock, _SilentLink(), escalation_minutes=ESCALATION_MINUTES)
+    board = StationBoard("desk-1", clock, SilentStationLink(),
+                         escalation_minutes=ESCALATION_MINUTES)
     return StationController(board, title=title, room_names=ROOM_NAMES,
                              known_rooms=list(ROOM_NAMES), clock=clock, tick_ms=3_600_000)
 

@@ -61,7 +61,8 @@ def main() -> None:
                                      "first frame"),
             "room, session running": start(
                 [sys.executable, "main.py", "room", "--windowed"],
-                dict(env, KIOSK_TEST_START_SESSION="ketamine-40"), "first frame"),
+                dict(env, KIOSK_TEST_START_SESSION="ketamine-40",
+                     KIOSK_TEST_HOOKS="1"), "first frame"),
         }
         try:
             time.sleep(args.warmup)  # a benchmark's measuring window, not a synchronisation

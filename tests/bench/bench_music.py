@@ -53,11 +53,11 @@ from kiosk.core.fades import FadeSettings
 from kiosk.core.playlist import Playlist
 from kiosk.core.volume import VolumePolicy
 from kiosk.qt.dispatch import Dispatcher
-from kiosk.qt.music import MusicController
+from tests.support.music import music_on_libvlc
 app = QCoreApplication(sys.argv[:1])
 dispatcher = Dispatcher()
-music = MusicController.with_libvlc([Playlist("Bench", folder)], dispatcher.post, FadeSettings(),
-                                    VolumePolicy(), options)
+music = music_on_libvlc([Playlist("Bench", folder)], dispatcher.post, FadeSettings(),
+                        VolumePolicy(), options)
 marks = {}
 def start():
     if not music.playlists[0]["trackCount"]:

@@ -73,7 +73,7 @@ def nurses(broker: PrivateBroker) -> Iterator[list[Nurse]]:  # noqa: F811
 def start_room(private_broker: PrivateBroker, tmp_path: Path, press: bool = True) -> Process:
     extra = {"KIOSK_BROKER": private_broker.url, "KIOSK_ROOM": "room-1"}
     if press:
-        extra["KIOSK_TEST_CALL_AFTER_START"] = "1"
+        extra["KIOSK_TEST_CALL_AFTER_START"] = extra["KIOSK_TEST_HOOKS"] = "1"
     return Process(["room", "--windowed"], room_env(tmp_path, **extra))
 
 

@@ -19,7 +19,7 @@ def test_a_started_session_shows_at_a_station_that_starts_later(
         broker: PrivateBroker, tmp_path: Path) -> None:  # noqa: F811
     room = Process(["room", "--windowed"], room_env(
         tmp_path, KIOSK_BROKER=broker.url, KIOSK_ROOM="room-1",
-        KIOSK_TEST_START_SESSION="ketamine-40"))
+        KIOSK_TEST_START_SESSION="ketamine-40", KIOSK_TEST_HOOKS="1"))
     try:
         room.wait_for("session started by test hook")
         room.wait_for("connected to broker")

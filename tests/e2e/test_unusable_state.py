@@ -24,7 +24,8 @@ def test_a_room_that_cannot_write_its_state_still_gets_a_call_through(
     nurses.append(Nurse(broker))
     room = Process(["room", "--windowed"], room_env(
         tmp_path, KIOSK_BROKER=broker.url, KIOSK_ROOM="room-1",
-        KIOSK_STATE_DIR=str(blocked / "state"), KIOSK_TEST_CALL_AFTER_START="1"))
+        KIOSK_STATE_DIR=str(blocked / "state"), KIOSK_TEST_CALL_AFTER_START="1",
+        KIOSK_TEST_HOOKS="1"))
     try:
         room.wait_for("first frame screen=room")
         room.wait_for("kept in memory only")

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.adapters.broker import PrivateBroker
 from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink, StationLink
 from kiosk.adapters.outbox import SqliteOutbox
-from kiosk.app import QML_DIR, create_gui_app
+from kiosk.app.shell import QML_DIR, create_gui_app
 from kiosk.core.board import StationBoard
 from kiosk.core.calls import RoomCalls
 from kiosk.core.clock import SystemClock
@@ -114,7 +114,7 @@ class Clinic:
                           receipt_timeout_seconds=RECEIPT_TIMEOUT_SECONDS, retry_seconds=1)
         link.attach(calls)
         controller = RoomCallController(calls, CHOICES)
-        link.on_connection_change = controller.set_link_up
+        link.connection_changed.connect(controller.set_link_up)
         room = RoomController("Room 1", "Demo clinic")
         window = self._show(controller, room)
         self._start(link)

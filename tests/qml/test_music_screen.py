@@ -14,7 +14,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import QML_DIR, create_gui_app
+from kiosk.app.shell import QML_DIR, create_gui_app
 from kiosk.core.fades import FadeSettings
 from kiosk.core.playlist import Playlist
 from kiosk.core.volume import VolumePolicy, amplitude_for_units
@@ -34,6 +34,7 @@ from tests.qml.helpers import (
     targets,
 )
 from tests.support import need
+from tests.support.music import music_on_libvlc
 
 OPTIONS = ("--no-video", "--quiet", "--aout=dummy")
 FAST = FadeSettings(fade_in_seconds=0.4, fade_out_seconds=0.3, crossfade_seconds=0.5,
@@ -75,8 +76,8 @@ def real_music(tmp_path: Path) -> MusicController:
     write_tone(folder / "02-evening.wav", 6.0)
     playlists = [Playlist("Slow waves", str(folder), "Soft and slow, no words"),
                  Playlist("Ocean", str(tmp_path / "missing"), "Waves on a shore")]
-    return MusicController.with_libvlc(playlists, Dispatcher().post, FAST,
-                                       VolumePolicy(cap_percent=CAP, default_percent=60), OPTIONS)
+    return music_on_libvlc(playlists, Dispatcher().post, FAST,
+                           VolumePolicy(cap_percent=CAP, default_percent=60), OPTIONS)
 
 
 def load(qtbot: QtBot, component: str, music: MusicController) -> Loaded:

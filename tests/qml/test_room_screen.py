@@ -10,8 +10,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
-from kiosk.app import Screen, build_room, create_gui_app, load_window
-from kiosk.settings import load_config
+from kiosk.app.room import assemble_room, product_parts
+from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.qt.dispatch import Dispatcher
+from kiosk.settings import load_config, resolve_room
 from tests.qml.helpers import (
     accessible_name,
     background_behind,
@@ -35,7 +37,13 @@ def room_screen(qtbot, monkeypatch, tmp_path) -> Iterator[Screen]:  # type: igno
         closed_port = probe.getsockname()[1]
     monkeypatch.setenv("KIOSK_BROKER", f"mqtt://127.0.0.1:{closed_port}")
     monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path / "state"))
-    screen = load_window("Main", build_room(load_config(None), None))
+    config = load_config(None)
+    settings = resolve_room(config)
+    dispatcher = Dispatcher()
+    room = assemble_room(config, settings, product_parts(config, settings, dispatcher.post),
+                         dispatcher.post)
+    room.start()
+    screen = load_window("Main", room.backends())
     screen.window.setGeometry(0, 0, 1280, 800)
     screen.window.show()
     qtbot.waitExposed(screen.window)
@@ -43,6 +51,7 @@ def room_screen(qtbot, monkeypatch, tmp_path) -> Iterator[Screen]:  # type: igno
     theme.setProperty("reducedMotion", True)
     yield screen
     screen.close()
+    room.stop()
 
 
 def test_home_shows_room_name_clock_and_the_four_areas(room_screen: Screen) -> None:

@@ -17,11 +17,11 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import QML_DIR, create_gui_app
+from kiosk.app.shell import QML_DIR, create_gui_app
 from kiosk.core.clock import FakeClock
 from kiosk.core.session import MemorySessionStore, SessionModel
 from kiosk.qt.room import RoomController
-from kiosk.qt.session import SessionController, core_templates
+from kiosk.qt.session import SessionController
 from kiosk.settings import load_config
 from tests.qml.helpers import (
     accessible_name,
@@ -103,7 +103,7 @@ class Loaded:
 
 
 def templates() -> list:  # type: ignore[type-arg]
-    return core_templates(load_config(None, {}).clinic.session_templates)
+    return list(load_config(None, {}).clinic.session_templates)
 
 
 def load(qtbot: QtBot, qml: bytes) -> Iterator[Loaded]:

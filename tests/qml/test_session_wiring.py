@@ -6,34 +6,66 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.cues import SESSION_END_CUE, CuePlayer
-from kiosk.app import create_gui_app
+from kiosk.app.room import apply_test_hooks, assemble_room
+from kiosk.app.shell import create_gui_app
 from kiosk.core.clock import FakeClock
 from kiosk.core.session import MemorySessionStore, SessionModel, SessionStore
 from kiosk.qt.dispatch import Dispatcher
-from kiosk.qt.room import RoomController
-from kiosk.qt.session import SessionController, apply_test_hooks, connect_room, core_templates
+from kiosk.qt.session import SessionController
+from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config
 from tests.audio.conftest import pulse  # noqa: F401 - the fixture
 from tests.support import need
 
 MIN = 60.0
-TEMPLATES = core_templates(load_config(None, {}).clinic.session_templates)
+CONFIG = load_config(None, {})
+TEMPLATES = list(CONFIG.clinic.session_templates)
+
+
+class _RecordingCue:
+    problem = None
+
+    def __init__(self, played: list[str]) -> None:
+        self._played = played
+
+    def play(self) -> None:
+        self._played.append("cue")
+
+    def release(self) -> None:
+        """Nothing to release."""
 
 
 class Room:
+    """The room as the app assembles it, on a fake clock, with the end cue recorded."""
+
     def __init__(self, qtbot: QtBot) -> None:
         create_gui_app()
         self.clock = FakeClock()
         self.store: SessionStore = MemorySessionStore()
-        self.room = RoomController("Room 1", "Demo clinic")
         self.cues: list[str] = []
-        self.session = self.controller()
-        connect_room(self.session, self.room, lambda: self.cues.append("cue"))
+        self.dispatcher = Dispatcher()
+        self.assembled = self._assemble()
+        self.room = self.assembled.room
+        self.session = self.assembled.session
+
+    def _assemble(self) -> Any:
+        parts = offline_parts(self.dispatcher.post, self.clock, with_audio=False,
+                              scan=lambda playlists, music: None)
+        parts.session_store = self.store
+        parts.cue = lambda name: _RecordingCue(self.cues) if name == "session end" else None
+        return assemble_room(CONFIG, CONFIG.rooms[0], parts, self.dispatcher.post)
+
+    def restart(self) -> SessionController:
+        """The room assembled anew on the same session file and clock, as after a restart."""
+        self.restarted = self._assemble()
+        session: SessionController = self.restarted.session
+        return session
 
     def controller(self) -> SessionController:
         return SessionController(SessionModel(self.clock, self.store), TEMPLATES,
@@ -74,8 +106,7 @@ def test_an_infusion_that_ended_while_the_room_was_off_gives_no_cue(room: Room) 
     room.session.start("ketamine-40", 0)
     room.later(30 * MIN)
     room.clock.jump_wall(30 * MIN)  # the tablet was off for half an hour
-    restarted = room.controller()
-    connect_room(restarted, room.room, lambda: room.cues.append("cue"))
+    restarted = room.restart()
     restarted.refresh()
     assert restarted.phaseName == "Resting"
     assert room.cues == []
@@ -83,10 +114,12 @@ def test_an_infusion_that_ended_while_the_room_was_off_gives_no_cue(room: Room) 
 
 def test_the_test_hook_starts_a_session_through_the_nurse_slot_and_only_when_asked(
         room: Room, caplog: pytest.LogCaptureFixture) -> None:
-    assert not apply_test_hooks(room.session, {})
+    assert not apply_test_hooks(room.assembled, {})
+    assert not apply_test_hooks(room.assembled, {"KIOSK_TEST_START_SESSION": "ketamine-40"})
     assert room.session.sessionState == "none"
     with caplog.at_level(logging.INFO):
-        assert apply_test_hooks(room.session, {"KIOSK_TEST_START_SESSION": "ketamine-40"})
+        assert apply_test_hooks(room.assembled, {"KIOSK_TEST_HOOKS": "1",
+                                                 "KIOSK_TEST_START_SESSION": "ketamine-40"})
     assert room.session.active and room.session.phaseName == "Settling in"
     assert "session started by test hook template=ketamine-40" in caplog.text
 

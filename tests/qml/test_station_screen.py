@@ -23,14 +23,14 @@ from PySide6.QtTest import QTest
 
 from kiosk.adapters.broker import PrivateBroker
 from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink, StationLink
-from kiosk.app import Screen, create_gui_app, load_window
+from kiosk.app.shell import Screen, create_gui_app, load_window
 from kiosk.core import protocol as p
 from kiosk.core.board import StationBoard
 from kiosk.core.calls import CallState, MemoryOutbox, RoomCalls
 from kiosk.core.clock import Clock, FakeClock, SystemClock
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.station import StationController
-from kiosk.qt.station_shots import station_for_screenshots, station_screenshot_states
+from kiosk.screenshots.station import station_for_screenshots, station_screenshot_states
 from tests.qml.helpers import (
     accessible_name,
     background_behind,

@@ -15,6 +15,7 @@ from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
 from tests.contract.conftest import write_tone
 from tests.support import need
+from tests.support.music import music_on_libvlc
 
 OPTIONS = ("--no-video", "--quiet", "--aout=dummy")
 FAST = FadeSettings(fade_in_seconds=0.5, fade_out_seconds=0.3, crossfade_seconds=0.5,
@@ -34,8 +35,8 @@ def controller(qtbot: QtBot, tmp_path: Path) -> Iterator[MusicController]:
     playlists = [Playlist("Slow waves", str(folder), "Soft and slow"),
                  Playlist("Nothing here", str(tmp_path / "missing"))]
     dispatcher = Dispatcher()
-    music = MusicController.with_libvlc(playlists, dispatcher.post, FAST,
-                                        VolumePolicy(cap_percent=20, default_percent=60), OPTIONS)
+    music = music_on_libvlc(playlists, dispatcher.post, FAST,
+                            VolumePolicy(cap_percent=20, default_percent=60), OPTIONS)
     qtbot.waitUntil(lambda: music.playlists[0]["trackCount"] == 2, timeout=5000)
     yield music
     music.silence()

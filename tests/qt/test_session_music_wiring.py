@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import connect_session_to_music
-from kiosk.core.session import Phase, SessionTemplate
+from kiosk.app.room import connect_session_to_music
+from kiosk.core.clock import FakeClock
+from kiosk.core.session import MemorySessionStore, Phase, SessionModel, SessionTemplate
 from kiosk.qt.music import MusicController
 from kiosk.qt.session import SessionController
-from kiosk.qt.session_shots import session_for_screenshots
 from tests.qt.test_music_controller import controller  # noqa: F401 - the fixture
 
 TEMPLATE = SessionTemplate("t", "Test session", (
@@ -25,7 +25,9 @@ TEMPLATE = SessionTemplate("t", "Test session", (
 @pytest.fixture
 def wired(controller: MusicController) -> Iterator[  # noqa: F811
         tuple[SessionController, MusicController, object]]:
-    session, clock = session_for_screenshots([TEMPLATE])
+    clock = FakeClock()
+    session = SessionController(SessionModel(clock, MemorySessionStore()), [TEMPLATE],
+                                poll_interval_ms=3_600_000)
     connect_session_to_music(session, controller)
     yield session, controller, clock
 

@@ -66,11 +66,33 @@ Window {
             id: content
             objectName: "screenContent"
             anchors {
-                left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
+                left: parent.left; right: parent.right; top: header.bottom
+                bottom: staffNotes.visible ? staffNotes.top : parent.bottom
                 topMargin: Theme.spacing
             }
             sourceComponent: ({ "music": musicScreen, "nurse": nursePanel,
                                 "requests": requestsScreen })[window.room.screen] || homeScreen
+        }
+
+        // Parts of this room that could not start, in plain words for staff; the rest runs on.
+        Column {
+            id: staffNotes
+            objectName: "degradedNotes"
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            topPadding: Theme.spacing / 2
+            visible: window.room.degraded.length > 0
+            Repeater {
+                model: window.room.degraded
+                Text {
+                    required property var modelData
+                    objectName: "degradedNote"
+                    width: staffNotes.width
+                    text: modelData
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.WordWrap
+                }
+            }
         }
     }
 

@@ -52,7 +52,10 @@ Window {
         Notice {
             objectName: "brokerBanner"
             shown: !window.station.connected
-            text: qsTr("Not connected to the broker. New calls cannot reach this screen.")
+            text: window.station.linkProblem !== ""
+                  ? qsTr("This station cannot connect: %1. New calls cannot reach this screen.")
+                        .arg(window.station.linkProblem)
+                  : qsTr("Not connected to the broker. New calls cannot reach this screen.")
         }
 
         Notice {

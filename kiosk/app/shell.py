@@ -1,0 +1,155 @@
+"""The window shell the room and the station share: the Qt application, loading a QML window,
+showing it full screen, a clean quit on SIGTERM/SIGINT, and the first-frame log line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk import qt as kiosk_qt
+from kiosk.qt.i18n import install_translations
+
+log = logging.getLogger(__name__)
+
+QML_DIR = Path(__file__).resolve().parents[1] / "qml"
+STARTED = time.monotonic()
+
+
+def display_problem() -> str | None:
+    """Qt aborts with a core dump when there is no display; say it in one plain line instead."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return ("No display found. To run without a screen use QT_QPA_PLATFORM=offscreen, "
+                "or start it under a virtual display: xvfb-run -a python main.py ...")
+    return None
+
+
+def create_gui_app() -> QGuiApplication:
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    app.setApplicationName("infusion-kiosk")
+    app.setOrganizationName("infusion-kiosk")
+    kiosk_qt.register_types()
+    install_translations(app)
+    return app
+
+
+def on_quit(fn: Callable[[], Any]) -> None:
+    """Run `fn` when the application quits (in the order these were connected)."""
+    app = QGuiApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(fn)
+
+
+class QuitOnSignal(QObject):
+    """Turns SIGTERM and SIGINT into a clean quit on the Qt thread (Qt's loop blocks Python's
+    own signal handling, so the signal wakes a socket that Qt watches)."""
+
+    def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._read, self._write = socket.socketpair()
+        self._read.setblocking(False)
+        self._write.setblocking(False)
+        signal.set_wakeup_fd(self._write.fileno())
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: None)
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._on_signal = on_signal
+
+    def _drain(self) -> None:
+        data = self._read.recv(64)
+        if any(sig in data for sig in (signal.SIGTERM, signal.SIGINT)):
+            log.info("stopping on request signal")
+            self._on_signal()
+
+
+@dataclass
+class Screen:
+    """A loaded QML window with the backend objects it binds to."""
+
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    backends: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        """Tear down now and in order: the engine deletes its QML first, then the backends
+        parented to it, on this thread (never later from a garbage collection elsewhere)."""
+        if shiboken6.isValid(self.engine):
+            self.window.hide()
+            shiboken6.delete(self.engine)
+
+
+def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(str(QML_DIR))
+    # The engine outlives nothing it binds to: the QML is torn down before the backends.
+    for backend in backends.values():
+        if isinstance(backend, QObject) and backend.parent() is None:
+            backend.setParent(engine)
+    engine.setInitialProperties(backends)
+    engine.loadFromModule("Kiosk", module_type)
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError(f"the {module_type} screen could not be loaded "
+                           "(see the QML errors above)")
+    return Screen(engine, roots[0], dict(backends))
+
+
+def log_first_frame(window: QQuickWindow, what: str) -> None:
+    # On a real display Qt renders on its own thread and may swap twice before a plain
+    # disconnect lands: a single-shot connection fires exactly once.
+    def once() -> None:
+        log.info("first frame screen=%s ms=%d", what, (time.monotonic() - STARTED) * 1000)
+    window.frameSwapped.connect(once, Qt.ConnectionType.SingleShotConnection)
+
+
+def show(window: QQuickWindow, windowed: bool) -> None:
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+        return
+    # A kiosk often runs without a window manager, which would ignore showFullScreen alone.
+    window.setGeometry(window.screen().geometry())
+    window.showFullScreen()
+
+
+def run_window(app: QGuiApplication, screen: Screen, what: str, windowed: bool,
+               before_quit: Callable[[], None] = lambda: None) -> int:
+    """Show the window and run Qt's loop until a quit; SIGTERM/SIGINT quit cleanly."""
+    def quit_app() -> None:
+        before_quit()
+        app.exit(0)
+
+    QuitOnSignal(quit_app, app)
+    log_first_frame(screen.window, what)
+    show(screen.window, windowed)
+    code = app.exec()
+    log.info("stopped code=%d", code)
+    return code
+
+
+def show_maintenance(problems: list[str]) -> Screen:
+    """The screen for a configuration that cannot run at all: the problems, in plain words,
+    and what the patient should do meanwhile (call out)."""
+    for problem in problems:
+        log.error("config problem %s", problem.replace("\n", " "))
+    return load_window("Maintenance", {"problems": problems})

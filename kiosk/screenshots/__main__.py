@@ -1,0 +1,128 @@
+"""One size of `python main.py screenshots`: `python -m kiosk.screenshots OUTDIR WxH [CONFIG]`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from kiosk.app.room import Room, assemble_room
+from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.core.clock import FakeClock
+from kiosk.log import setup_logging
+from kiosk.qt.dispatch import Dispatcher
+from kiosk.qt.music import MusicController
+from kiosk.screenshots.calls import CallScenes
+from kiosk.screenshots.capture import grab, reduce_motion, settle
+from kiosk.screenshots.fakes import offline_parts
+from kiosk.screenshots.music import music_screenshot_states
+from kiosk.screenshots.session import session_screenshot_states
+from kiosk.screenshots.station import station_for_screenshots, station_screenshot_states
+from kiosk.settings import Problem, load_config, resolve_room
+
+
+class Shooter:
+    def __init__(self, outdir: Path, size: str) -> None:
+        self.outdir = outdir
+        self.size = size
+        self.width, self.height = (int(v) for v in size.split("x"))
+
+    def open(self, module_type: str, backends: dict[str, Any]) -> Screen:
+        screen = load_window(module_type, backends)
+        reduce_motion(screen.engine)
+        screen.window.setGeometry(0, 0, self.width, self.height)
+        screen.window.show()
+        settle(300)
+        return screen
+
+    def shoot(self, screen: Screen, name: str) -> None:
+        grab(screen.window, self.outdir / f"{name}-{self.size}.png")
+
+
+def render_size(outdir: Path, size: str, config_dir: Path | None) -> None:
+    app = create_gui_app()
+    shooter = Shooter(outdir, size)
+    config = load_config(config_dir, os.environ)
+    settings = resolve_room(config, None, os.environ)
+    dispatcher = Dispatcher()
+    clock = FakeClock()
+    room = assemble_room(config, settings, offline_parts(dispatcher.post, clock),
+                         dispatcher.post)
+    room.start()
+    # These outlive the first window (load_window would parent them to its engine).
+    keeper = QObject()
+    for backend in room.backends().values():
+        backend.setParent(keeper)
+    _render_room(shooter, room, clock)
+    _render_station(shooter)
+    _render_maintenance(shooter)
+    room.stop()
+    del app
+
+
+def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
+    room, music, session = assembled.room, assembled.music, assembled.session
+    scenes = CallScenes(assembled, clock)
+    screen = shooter.open("Main", assembled.backends())
+
+    def home() -> None:
+        scenes.reset()
+        room.wake()
+        room.show("home")
+
+    home()
+    shooter.shoot(screen, "room-home")
+    room.rest()
+    shooter.shoot(screen, "room-rest-mode")
+    home()
+
+    for name, state in session_screenshot_states():
+        state(session, room, clock)
+        shooter.shoot(screen, f"room-{name}")
+    session.reset()
+    home()
+
+    for name, setup in scenes.states():
+        room.show(setup())
+        shooter.shoot(screen, f"room-{name}")
+    home()
+
+    for name, music_state in music_screenshot_states():
+        music_state(music, room)
+        shooter.shoot(screen, f"room-{name}")
+    music.silence()
+    home()
+    screen.close()
+
+    # Without libVLC the Music card says so and offers nothing; everything else still works.
+    no_music = MusicController([], None, unavailable="libVLC is missing")
+    screen = shooter.open("Main", {**assembled.backends(), "music": no_music})
+    shooter.shoot(screen, "room-music-unavailable")
+    screen.close()
+
+
+def _render_station(shooter: Shooter) -> None:
+    station = station_for_screenshots()
+    screen = shooter.open("Station", {"station": station})
+    for name, state in station_screenshot_states():
+        state(station)
+        shooter.shoot(screen, name)
+    screen.close()
+
+
+def _render_maintenance(shooter: Shooter) -> None:
+    sample = [Problem("rooms/room-2.yaml", 14, "music.volume_cap_percent",
+                      "must be 100 or less (got 150)"),
+              Problem("clinic.yaml", 3, "clinic", 'unknown option "langauge"',
+                      'did you mean "language"?')]
+    screen = shooter.open("Maintenance", {"problems": [str(p) for p in sample]})
+    shooter.shoot(screen, "room-maintenance")
+    screen.close()
+
+
+if __name__ == "__main__":
+    setup_logging()
+    render_size(Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]) if len(sys.argv) > 3 else None)
