@@ -26,8 +26,6 @@ TEMP_PREFIX = ".tmp-"
 class SessionStateFile:
     def __init__(self, path: Path) -> None:
         self._path = path
-        # False after a save failed: the session then lives in memory only (the log says why).
-        self.durable = True
 
     @property
     def path(self) -> Path:
@@ -38,10 +36,6 @@ class SessionStateFile:
         try:
             raw = self._path.read_bytes()
         except FileNotFoundError:
-            return None
-        except OSError as e:
-            log.error("saved session cannot be read, starting with no session path=%s "
-                      "reason=%s", self._path, e)
             return None
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -54,21 +48,6 @@ class SessionStateFile:
         return data
 
     def save(self, state: dict[str, Any]) -> None:
-        """Write atomically. A folder that cannot be written is logged once and the session
-        runs on from memory: a disk problem never stops the timer."""
-        try:
-            self._save(state)
-        except OSError as error:
-            if self.durable:
-                log.error("session state not saved, it will not survive a restart path=%s "
-                          "reason=%s", self._path, error)
-            self.durable = False
-            return
-        if not self.durable:
-            log.info("session state saved again path=%s", self._path)
-        self.durable = True
-
-    def _save(self, state: dict[str, Any]) -> None:
         directory = self._path.parent
         directory.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(state, indent=1, sort_keys=True, allow_nan=False).encode("utf-8")
@@ -89,9 +68,6 @@ class SessionStateFile:
             self._path.unlink()
         except FileNotFoundError:
             return
-        except OSError as e:
-            log.error("saved session could not be removed path=%s reason=%s", self._path, e)
-            return
         _fsync_directory(self._path.parent)
 
     def _set_aside(self, reason: str) -> None:
@@ -107,10 +83,7 @@ class SessionStateFile:
     def _remove_leftover_temps(self) -> None:
         """A crash between mkstemp and os.replace leaves a temp file; it never became the state."""
         directory = self._path.parent
-        try:
-            if not directory.is_dir():
-                return
-        except OSError:
+        if not directory.is_dir():
             return
         for leftover in directory.glob(TEMP_PREFIX + self._path.name + "*"):
             leftover.unlink(missing_ok=True)

@@ -5,10 +5,11 @@ Reads config/clinic.yaml, every config/rooms/*.yaml and every config/content/<la
 returns frozen dataclasses. Every problem is collected before anything is raised.
 The environment overrides the files: KIOSK_CONFIG, KIOSK_ROOM, KIOSK_STATE_DIR, KIOSK_BROKER.
 
-Then it looks at what the files name on disk (resources.py). An error stops the configuration
-from being used (a broker password or CA file the room could not connect with); a warning
-(`Problem.is_warning`) leaves one part degraded while the room runs: a playlist with nothing
-playable, a missing cover, a state folder that cannot be written.
+check-config then looks at what the files name on disk (resources.py): an error there (a broker
+password or CA file the room could not connect with) fails the check; a warning
+(`Problem.is_warning`) names a part that will run degraded: a playlist with nothing playable, a
+missing cover, a state folder that cannot be written. The room and the station do not refuse to
+start over these: they come up with the call button and say on screen which part is degraded.
 """
 
 from __future__ import annotations
@@ -75,10 +76,11 @@ def load_config(config_dir: Path | None = None,
                  env: Mapping[str, str] = os.environ) -> Config:
     """Read and check the whole configuration. Raises ConfigError listing every error.
 
-    Warnings are not looked for here (the music folders are not scanned); the app asks
-    `resource_problems` for them.
+    What the files name on disk is not looked at here (the music folders are not scanned, an
+    unusable broker file does not stop the room: its link says so on screen); the app asks
+    `resource_problems` for those.
     """
-    config, problems = _load(config_dir, env, warnings=False)
+    config, problems = _load(config_dir, env, on_disk=False)
     if config is None:
         raise ConfigError(problems)
     return config
@@ -95,7 +97,7 @@ def inspect_config(config_dir: Path | None = None, env: Mapping[str, str] = os.e
                    ) -> tuple[Config | None, list[Problem]]:
     """The configuration (None when it has an error) and every problem: errors, then warnings.
     What `python main.py check-config` prints."""
-    return _load(config_dir, env, warnings=True)
+    return _load(config_dir, env, on_disk=True)
 
 
 def resource_problems(config: Config, env: Mapping[str, str] = os.environ) -> list[Problem]:
@@ -112,7 +114,7 @@ def resource_problems(config: Config, env: Mapping[str, str] = os.environ) -> li
     clinic, rooms, _content, problems = _check_files(config.config_dir)
     if problems:
         return problems  # the files changed since the configuration was loaded
-    return _ordered(_resources(config, clinic, rooms, env, warnings=True))
+    return _ordered(_resources(config, clinic, rooms, env))
 
 
 def resolve_room(config: Config, room_id: str | None = None,
@@ -128,7 +130,7 @@ def resolve_room(config: Config, room_id: str | None = None,
                           ) from None
 
 
-def _load(config_dir: Path | None, env: Mapping[str, str], warnings: bool,
+def _load(config_dir: Path | None, env: Mapping[str, str], on_disk: bool,
           ) -> tuple[Config | None, list[Problem]]:
     base = _config_dir(config_dir, env)
     if not base.is_dir():
@@ -148,8 +150,9 @@ def _load(config_dir: Path | None, env: Mapping[str, str], warnings: bool,
     room_id = env.get("KIOSK_ROOM")
     if room_id and room_id not in {r.id for r in config.rooms}:
         return None, [_unknown_room(config, room_id, "KIOSK_ROOM")]
-    found = _ordered(_resources(config, clinic, rooms, env, warnings)
-                     + (_content_warnings(content) if warnings else []))
+    if not on_disk:
+        return config, []
+    found = _ordered(_resources(config, clinic, rooms, env) + _content_warnings(content))
     has_error = any(not p.is_warning for p in found)
     return (None if has_error else config), found
 
@@ -175,14 +178,11 @@ def _check_files(base: Path,
 
 
 def _resources(config: Config, clinic: Checked, rooms: list[RoomFile], env: Mapping[str, str],
-               warnings: bool) -> list[Problem]:
-    """What the files name on disk: the broker's files always; playlists, covers and the state
-    folder (warnings only) when `warnings` asks for them."""
-    problems = broker_file_problems(config, clinic, CLINIC_FILE)
-    if warnings:
-        problems += music_problems(config, rooms)
-        problems += state_dir_problems(config.state_dir, _state_dir_origin(clinic, env))
-    return problems
+               ) -> list[Problem]:
+    """What the files name on disk: the broker's files (errors); playlists, covers and the
+    state folder (warnings)."""
+    return (broker_file_problems(config, clinic, CLINIC_FILE) + music_problems(config, rooms)
+            + state_dir_problems(config.state_dir, _state_dir_origin(clinic, env)))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
