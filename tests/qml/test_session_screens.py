@@ -215,7 +215,7 @@ def test_a_soft_note_names_the_next_phase_two_minutes_before_it_begins(
     card.later(2 * MIN)
     qtbot.wait(20)
     assert shown(card.find("sessionBanner"))
-    assert any(t.startswith("Next: Resting. The medicine has stopped") for t in card.texts())
+    assert any(t.startswith("Next: Resting. The planned time for the drip is over") for t in card.texts())
     check_readable_and_reachable(card)
     card.later(2 * MIN)
     qtbot.wait(20)
