@@ -125,6 +125,9 @@ def configure_security(client: mqtt.Client, endpoint: BrokerEndpoint) -> None:
             except (OSError, UnicodeDecodeError) as error:
                 raise BrokerSetupError(f"the broker password file {endpoint.password_file} "
                                        f"cannot be read ({_reason(error)})") from None
+            if not password:
+                raise BrokerSetupError(f"the broker password file {endpoint.password_file} "
+                                       "is empty")
         client.username_pw_set(endpoint.username, password)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.app.shell import (
@@ -106,6 +106,7 @@ class RoomParts:
 class Room:
     """Every backend of the patient's screen: QML gets them as required properties."""
 
+    config: Any
     room: RoomController
     music: MusicController
     session: SessionController
@@ -144,7 +145,7 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
         calls.notThrough.connect(tone.play)
     connect_session_to_music(session, music)
     publish_session_to_station(session, parts.link, room_settings.id)
-    assembled = Room(room, music, session, calls, call_core, parts.link)
+    assembled = Room(config, room, music, session, calls, call_core, parts.link)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
     assembled.releases.extend(c.release for c in (end_cue, tone) if c is not None)
     if parts.audio is not None:
@@ -180,16 +181,21 @@ def _calls(clinic: Any, room_id: str, parts: RoomParts
 
 def _report_degraded(room: RoomController, parts: RoomParts, cues: tuple[Cue | None, ...]
                      ) -> None:
-    """Parts that could not be had, for the staff line on the patient's screen."""
+    """Parts that could not be had, for the staff line on the patient's screen (and the log)."""
     if parts.link.problem:
-        room.add_degraded(Degraded.CALLS, parts.link.problem)
+        _degraded(room, Degraded.CALLS, parts.link.problem)
     if parts.outbox.problem:
-        room.add_degraded(Degraded.STORAGE, parts.outbox.problem)
+        _degraded(room, Degraded.STORAGE, parts.outbox.problem)
     if parts.audio is None and parts.audio_problem:
-        room.add_degraded(Degraded.MUSIC, parts.audio_problem)
+        _degraded(room, Degraded.MUSIC, parts.audio_problem)
     for cue in cues:
         if cue is not None and cue.problem:
-            room.add_degraded(Degraded.SOUNDS, cue.problem)
+            _degraded(room, Degraded.SOUNDS, cue.problem)
+
+
+def _degraded(room: RoomController, part: Degraded, detail: str) -> None:
+    log.warning("room runs without a part part=%s reason=%s", part.value, detail)
+    room.add_degraded(part, detail)
 
 
 def connect_session_to_music(session: SessionController, music: MusicController) -> None:
@@ -307,7 +313,18 @@ def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed:
     on_quit(assembled.stop)
     assembled.start()
     apply_test_hooks(assembled, os.environ)
+    QTimer.singleShot(0, lambda: log_resource_problems(assembled.config))
     return run_window(app, screen, "room", windowed, before_quit=room.allow_close)
+
+
+def log_resource_problems(config: Any) -> None:
+    """What check-config would say about the files the config names, in the log, after the
+    first frame (it reads the music folders): the screen already shows what is degraded."""
+    from kiosk.settings import resource_problems
+
+    for problem in resource_problems(config, os.environ):
+        log.warning("config %s%s", "" if problem.is_warning else "error: ",
+                    str(problem).replace("\n", " "))
 
 
 # ---- test hooks: only here, only when the test harness asks ----------------------------------
@@ -331,8 +348,6 @@ def apply_test_hooks(room: Room, env: Mapping[str, str]) -> list[str]:
                     started)
         applied.append(TEST_START_SESSION)
     if env.get(TEST_CALL_AFTER_START) == "1":
-        from PySide6.QtCore import QTimer
-
         def place() -> None:
             log.warning("call placed by test hook id=%s", room.calls.callNurse())
 

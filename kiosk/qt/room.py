@@ -134,15 +134,16 @@ class RoomController(QObject):
     def add_degraded(self, part: Degraded, detail: str) -> None:
         """A part that could not start says so on screen, in plain words, for staff."""
         lines = {
-            Degraded.CALLS: self.tr("For staff: this tablet cannot reach the nurse station "
-                                    "(%1)."),
-            Degraded.STORAGE: self.tr("For staff: this tablet cannot save its state, so calls "
-                                      "and the session are not kept across a restart (%1)."),
-            Degraded.MUSIC: self.tr("For staff: music is unavailable (%1)."),
-            Degraded.SOUNDS: self.tr("For staff: a sound is missing, so it will not play (%1)."),
+            Degraded.CALLS: self.tr("For staff: this tablet cannot reach the nurse station: %1"),
+            Degraded.STORAGE: self.tr("For staff: calls and the session are not kept across a "
+                                      "restart: %1"),
+            Degraded.MUSIC: self.tr("For staff: music is unavailable: %1"),
+            Degraded.SOUNDS: self.tr("For staff: a sound will not play: %1"),
         }
-        self._degraded = [*self._degraded, lines[part].replace("%1", detail)]
-        self.degradedChanged.emit()
+        line = lines[part].replace("%1", detail)
+        if line not in self._degraded:
+            self._degraded = [*self._degraded, line]
+            self.degradedChanged.emit()
 
 
 class TouchWatcher(QObject):

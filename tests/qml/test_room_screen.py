@@ -151,3 +151,36 @@ def test_the_patient_cannot_close_the_window(room_screen: Screen, qtbot) -> None
     room_screen.backends["room"].allow_close()
     room_screen.window.close()
     qtbot.waitUntil(lambda: not room_screen.window.isVisible())
+
+
+def test_a_missing_sound_and_an_unusable_broker_file_are_named_on_screen_beside_the_call_button(
+        qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.adapters.cues import CALL_NOT_THROUGH, SESSION_END, CuePlayer
+    from kiosk.screenshots.fakes import offline_parts
+
+    create_gui_app()
+    config = load_config(None, {})
+    dispatcher = Dispatcher()
+    parts = offline_parts(dispatcher.post, with_audio=False, scan=lambda playlists, music: None)
+    cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH}
+    parts.cue = lambda name: CuePlayer(dispatcher.post, cues[name], tmp_path / f"{name}.wav")
+    parts.link.problem = "the broker password file /etc/kiosk/pw cannot be read (it is a folder)"
+    room = assemble_room(config, config.rooms[0], parts, dispatcher.post)
+    screen = load_window("Main", room.backends())
+    try:
+        screen.window.setGeometry(0, 0, 1280, 800)
+        screen.window.show()
+        qtbot.waitExposed(screen.window)
+        def notes() -> list[str]:
+            return [str(i.property("text")) for i in items(screen.window.contentItem())
+                    if i.objectName() == "degradedNote" and shown(i)]
+
+        qtbot.waitUntil(lambda: len(notes()) == 4, timeout=3000)  # calls, music, two sounds
+        notes_shown = notes()
+        assert any("cannot reach the nurse station" in n and "/etc/kiosk/pw" in n
+                   for n in notes_shown), notes_shown
+        assert any("a sound will not play" in n for n in notes_shown), notes_shown
+        assert shown(find(screen.window, "callNurseButton"))
+    finally:
+        screen.close()
+        room.stop()

@@ -90,7 +90,8 @@ Window {
                     text: modelData
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.WordWrap
+                    elide: Text.ElideRight
+                    maximumLineCount: 1
                 }
             }
         }
