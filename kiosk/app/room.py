@@ -329,7 +329,7 @@ def log_resource_problems(config: Any) -> None:
 
 # ---- test hooks: only here, only when the test harness asks ----------------------------------
 
-TEST_HOOKS = "KIOSK_TEST_HOOKS"
+TEST_HOOKS = "KIOSK_TEST_HOOKS"  # each declared in kiosk/settings/environment.py
 TEST_CALL_AFTER_START = "KIOSK_TEST_CALL_AFTER_START"
 TEST_START_SESSION = "KIOSK_TEST_START_SESSION"
 

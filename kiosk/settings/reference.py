@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from kiosk.settings.environment import environment_markdown
 from kiosk.settings.schema import FILES, Kind, Option
 
 _INTRO = """\
@@ -53,6 +54,7 @@ def reference_markdown() -> str:
                 parts.append(f"\n### {current}\n")
             section = current
             parts.append(_option(option))
+    parts.append(environment_markdown())
     return "".join(parts)
 
 
