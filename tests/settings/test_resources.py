@@ -3,7 +3,6 @@ configuration, a warning leaves the room running with one part degraded."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -61,18 +60,6 @@ def test_a_password_file_that_is_not_text_is_an_error(
     base = config_dir(clinic=CLINIC + f"broker:\n  password_file: {secret}\n")
     assert [p.message for p in check_config(base, env)] == [
         f"the password file {secret} is not text"]
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode; the "
-                    "folder given as a password file covers an unreadable file")
-def test_a_password_file_nobody_may_read_is_an_error(
-        config_dir: WriteConfig, env: dict[str, str], tmp_path: Path) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("s3cret\n")
-    secret.chmod(0)
-    base = config_dir(clinic=CLINIC + f"broker:\n  password_file: {secret}\n")
-    assert [p.message for p in check_config(base, env)] == [
-        f"the password file {secret} cannot be read (permission denied)"]
 
 
 def test_a_folder_given_as_the_ca_file_is_an_error(
