@@ -15,6 +15,7 @@ from kiosk.core.clock import FakeClock
 from kiosk.log import setup_logging
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
+from kiosk.qt.room import Degraded
 from kiosk.screenshots.calls import CallScenes
 from kiosk.screenshots.capture import grab, reduce_motion, settle
 from kiosk.screenshots.fakes import offline_parts
@@ -101,6 +102,15 @@ def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
     no_music = MusicController([], None, unavailable="libVLC is missing")
     screen = shooter.open("Main", {**assembled.backends(), "music": no_music})
     shooter.shoot(screen, "room-music-unavailable")
+    screen.close()
+
+    # Parts that could not start: one plain line each for staff; the call button stays.
+    room.add_degraded(Degraded.CALLS, "the broker password file "
+                      "/etc/infusion-kiosk/room-1.password cannot be read (it does not exist)")
+    room.add_degraded(Degraded.STORAGE, "/var/lib/infusion-kiosk: [Errno 30] Read-only file "
+                      "system")
+    screen = shooter.open("Main", assembled.backends())
+    shooter.shoot(screen, "room-degraded")
     screen.close()
 
 
