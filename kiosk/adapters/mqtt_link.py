@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
@@ -27,6 +26,7 @@ from kiosk.core import protocol as p
 from kiosk.core.failures import FailureLog
 from kiosk.core.listeners import Listeners
 from kiosk.settings.model import BrokerSettings
+from kiosk.settings.validate import parse_broker_url
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +57,12 @@ class BrokerEndpoint:
                    ca_file=broker.ca_file)
 
     def host_port_tls(self) -> tuple[str, int, bool]:
-        parts = urlsplit(self.url)
-        if parts.scheme not in ("mqtt", "mqtts") or not parts.hostname:
+        """The settings' one parser of broker URLs (the config was checked with it)."""
+        parsed = parse_broker_url(self.url)
+        if parsed is None:
             raise ValueError(f"broker url must look like mqtt://host:port or mqtts://host:port "
                              f"(got {self.url!r})")
-        tls = parts.scheme == "mqtts"
-        return parts.hostname, parts.port or (8883 if tls else 1883), tls
+        return parsed
 
 
 class RoomListener(Protocol):
