@@ -4,6 +4,13 @@ A call counts as received only when a station's receipt arrives, never because t
 the message. Without a receipt in time the call is "not through": the patient is told plainly, a
 gentle tone plays (via `not_through`), and the same call id is sent again every retry period
 until a receipt comes. Every open call sits in the outbox, so a restart resumes where it stopped.
+
+"My link is down" is not "no station has the call": while only the room's own link is down, a
+received call stays received (`link_up` lets the screen say the tablet lost its connection).
+Station presence is judged over a grace period, never message by message: Mosquitto publishes
+every client's last will when it shuts down, and after a (re)connect retained presences arrive
+one by one, including offline ones of stations that no longer exist. A receipt is taken back
+only when no station has been online for `presence_grace_seconds` while the link was up.
 """
 
 from __future__ import annotations
@@ -25,6 +32,11 @@ from kiosk.core.protocol import (
     Resolver,
     StationReply,
 )
+
+# How long no station may be online, with the room's link up, before a receipt is taken back.
+# Longer than the links' longest reconnect delay (4 s), so stations coming back after a broker
+# restart are heard first.
+PRESENCE_GRACE_SECONDS = 8.0
 
 
 class CallState(Enum):
@@ -112,6 +124,7 @@ class RoomCalls:
 
     def __init__(self, room: str, clock: Clock, outbox: CallOutbox, link: RoomCallLink, *,
                  receipt_timeout_seconds: float = 5.0, retry_seconds: float = 5.0,
+                 presence_grace_seconds: float = PRESENCE_GRACE_SECONDS,
                  new_id: Callable[[], str] | None = None) -> None:
         self.room = room
         self._clock = clock
@@ -119,10 +132,14 @@ class RoomCalls:
         self._link = link
         self._receipt_timeout = receipt_timeout_seconds
         self._retry = retry_seconds
+        self._presence_grace = presence_grace_seconds
         self._new_id = new_id or (lambda: uuid.uuid4().hex)
         self._open: dict[str, OpenCall] = {}
         self._stations: dict[str, bool] = {}
         self._link_up = False
+        # Monotonic time since when no station is known online with the link up (None: one is,
+        # or the link is down, or the absence was already acted on).
+        self._no_station_since: float | None = None
         self._unsent_resolutions: list[Resolved] = []
         # Something the screen shows changed; a call did not reach a station in time.
         self.changed: Listeners[[]] = Listeners()
@@ -186,15 +203,18 @@ class RoomCalls:
         if self._stations.get(station) == online:
             return
         self._stations[station] = online
-        if not online and self._link_up and not any(self._stations.values()):
-            self._every_station_gone()
+        if any(self._stations.values()):
+            self._no_station_since = None
+        elif self._link_up and self._no_station_since is None:
+            self._no_station_since = self._clock.monotonic()
         self.changed.emit()
 
     def _every_station_gone(self) -> None:
-        """The last station went offline (its last will) before a nurse said "on my way": no
-        screen shows the call any more, so "the station has your call" would no longer be true.
-        Such calls are sent again and must be confirmed again, or the patient is told the call
-        did not get through. A nurse already on the way stays on the way."""
+        """No station has been online for the grace period, with the link up, before a nurse
+        said "on my way": no screen shows the call any more, so "the station has your call"
+        would no longer be true. Such calls are sent again and must be confirmed again, or the
+        patient is told the call did not get through. A nurse already on the way stays on the
+        way."""
         now = self._clock.monotonic()
         for item in self._open.values():
             if item.state is CallState.RECEIVED:
@@ -205,6 +225,8 @@ class RoomCalls:
     def on_link_up(self) -> None:
         """Connected (again): send every call no station has confirmed yet."""
         self._link_up = True
+        # Judged after the grace period, once the retained presences have arrived.
+        self._no_station_since = self._clock.monotonic()
         pending, self._unsent_resolutions = self._unsent_resolutions, []
         for msg in pending:
             self._publish_resolved(msg)
@@ -217,10 +239,12 @@ class RoomCalls:
     def on_link_down(self) -> None:
         self._link_up = False
         self._stations.clear()
+        self._no_station_since = None
         self.changed.emit()
 
     def tick(self) -> None:
         now = self._clock.monotonic()
+        self._judge_presence(now)
         for item in list(self._open.values()):
             if item.state is CallState.CALLING and now - item.last_sent >= self._receipt_timeout:
                 item.state = CallState.NOT_THROUGH
@@ -229,7 +253,30 @@ class RoomCalls:
             if item.state is CallState.NOT_THROUGH and now - item.last_sent >= self._retry:
                 self._send(item, now)
 
+    def _judge_presence(self, now: float) -> None:
+        since = self._no_station_since
+        if since is None or now - since < self._presence_grace:
+            return
+        self._no_station_since = None
+        if self._link_up and not any(self._stations.values()):
+            self._every_station_gone()
+            self.changed.emit()
+
     # ---- what the screen shows ----
+
+    @property
+    def link_up(self) -> bool:
+        """False while this tablet cannot reach the broker: open calls are saved and resent."""
+        return self._link_up
+
+    @property
+    def needs_tick(self) -> bool:
+        """True while time matters: a call waits for its receipt, or station absence is being
+        judged with a received call open."""
+        if any(i.state in (CallState.CALLING, CallState.NOT_THROUGH) for i in self._open.values()):
+            return True
+        return self._no_station_since is not None and any(
+            i.state is CallState.RECEIVED for i in self._open.values())
 
     @property
     def no_station_online(self) -> bool:

@@ -24,8 +24,6 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 TICK_MS = 500
-# States in which a call still waits for a station's receipt: only then does time matter.
-_WAITING = (CallState.CALLING, CallState.NOT_THROUGH)
 
 
 def _tr(text: str) -> str:
@@ -66,6 +64,12 @@ def _request_text(state: CallState) -> str:
         CallState.ON_THE_WAY: _tr("A nurse is on the way"),
     }
     return texts.get(state, "")
+
+
+def offline_text() -> str:
+    """A call a station has, while this tablet cannot reach the broker."""
+    return _tr("This tablet lost its connection. Your call is saved and will be sent again. "
+               "You can also call out.")
 
 
 def no_station_text() -> str:
@@ -174,20 +178,24 @@ class RoomCallController(QObject):
         self._set_no_station(self._calls.no_station_online)
         self._set_status_text(self._status_for(self._call_state))
         self._set_requests([self._row(i) for i in items])
-        self._run_timer_while_waiting(items)
+        self._run_timer_while_needed()
 
     def _status_for(self, state: CallState) -> str:
         if state is CallState.IDLE:
             return no_station_text() if self._no_station else ""
+        if state is CallState.RECEIVED and not self._calls.link_up:
+            return offline_text()
         return _call_text(state)
 
-    @staticmethod
-    def _row(item: OpenCall) -> dict[str, object]:
+    def _row(self, item: OpenCall) -> dict[str, object]:
         urgent = item.call.urgent
+        text = _call_text(item.state) if urgent else _request_text(item.state)
+        if item.state is CallState.RECEIVED and not self._calls.link_up:
+            text = offline_text()
         return {
             "id": item.call.call_id,
             "label": _tr("Call nurse") if urgent else item.call.label,
-            "stateText": _call_text(item.state) if urgent else _request_text(item.state),
+            "stateText": text,
             "cancellable": not urgent,
             "urgent": urgent,
         }
@@ -201,8 +209,8 @@ class RoomCallController(QObject):
             log.info("call state id=%s state=closed", call_id)
         self._logged = now
 
-    def _run_timer_while_waiting(self, items: list[OpenCall]) -> None:
-        waiting = any(i.state in _WAITING for i in items)
+    def _run_timer_while_needed(self) -> None:
+        waiting = self._calls.needs_tick
         if waiting and not self._timer.isActive():
             self._timer.start()
         elif not waiting and self._timer.isActive():

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from kiosk.core.calls import CallState, MemoryOutbox, RoomCalls, Stored
+from kiosk.core.calls import PRESENCE_GRACE_SECONDS, CallState, MemoryOutbox, RoomCalls, Stored
 from kiosk.core.clock import FakeClock
 from kiosk.core.protocol import CallMessage, Resolved, Resolver, StationReply
 
@@ -242,6 +242,7 @@ def test_when_the_only_station_dies_after_its_receipt_the_room_stops_claiming_it
     room.calls.on_receipt(reply(call_id))
     assert room.calls.urgent_state is CallState.RECEIVED
     room.calls.on_station_presence("desk", False)  # its last will: the station PC is gone
+    room.wait(PRESENCE_GRACE_SECONDS)  # and it does not come back
     assert room.calls.urgent_state is CallState.CALLING
     assert room.outbox.open_calls()[0].stored is Stored.SENT
     assert [c.call_id for c in room.link.calls] == [call_id, call_id], "sent again, same id"
@@ -266,3 +267,44 @@ def test_a_receipt_stands_while_another_station_is_still_online(room: Room) -> N
     room.calls.on_receipt(reply(call_id))
     room.calls.on_station_presence("desk", False)
     assert room.calls.urgent_state is CallState.RECEIVED
+
+
+def test_a_broker_shutdown_burst_of_last_wills_keeps_a_received_call_received(room: Room) -> None:
+    call_id = room.calls.call_nurse()
+    room.calls.on_receipt(reply(call_id))
+    room.calls.on_station_presence("desk", False)  # Mosquitto publishes every will as it stops
+    room.calls.on_link_down()
+    room.wait(30)
+    assert room.calls.urgent_state is CallState.RECEIVED
+    assert not room.calls.link_up  # the screen says the tablet lost its connection
+    assert room.tones == []
+    assert [c.call_id for c in room.link.calls] == [call_id]
+
+
+def test_after_a_reconnect_presence_is_judged_once_the_retained_presences_are_in(
+        room: Room) -> None:
+    call_id = room.calls.call_nurse()
+    room.calls.on_receipt(reply(call_id))
+    room.calls.on_link_down()
+    room.calls.on_link_up()
+    room.calls.on_station_presence("desk-replaced", False)  # a stale retained last will first
+    room.wait(0.5)
+    room.calls.on_station_presence("desk", True)
+    room.wait(30)
+    assert room.calls.urgent_state is CallState.RECEIVED
+    assert len(room.link.calls) == 1, "not sent again"
+
+
+def test_a_receipt_is_taken_back_when_no_station_comes_back_after_a_reconnect(
+        room: Room) -> None:
+    call_id = room.calls.call_nurse()
+    room.calls.on_receipt(reply(call_id))
+    room.calls.on_link_down()
+    room.calls.on_link_up()
+    room.calls.on_station_presence("desk", False)
+    assert room.calls.needs_tick, "the judgement needs the timer"
+    room.wait(PRESENCE_GRACE_SECONDS - 1)
+    assert room.calls.urgent_state is CallState.RECEIVED
+    room.wait(1)
+    assert room.calls.urgent_state is CallState.CALLING
+    assert room.link.calls[-1].call_id == call_id

@@ -15,3 +15,12 @@ def broker() -> Iterator[PrivateBroker]:
     need_binary("mosquitto", INSTALL_HINT.split(": ", 1)[1])
     with PrivateBroker() as running:
         yield running
+
+
+@pytest.fixture
+def persistent_broker() -> Iterator[PrivateBroker]:
+    """A Mosquitto that keeps sessions and retained messages on disk across restart() (on the
+    same port), as a clinic's broker does in production."""
+    need_binary("mosquitto", INSTALL_HINT.split(": ", 1)[1])
+    with PrivateBroker(persistence=True) as running:
+        yield running
