@@ -117,6 +117,8 @@ class OpenCall:
     state: CallState
     last_sent: float  # monotonic time of the last send attempt; receipts are timed from it
     station: str = ""
+    # Wall time of the latest press that joined this open call (0: none did).
+    joined_at: float = 0.0
 
 
 class RoomCalls:
@@ -152,6 +154,7 @@ class RoomCalls:
         """The big button. Pressing again while a call is open re-uses it."""
         urgent = self._open_urgent()
         if urgent is not None:
+            urgent.joined_at = self._clock.wall()
             return urgent.call.call_id
         return self._open_new(Kind.CALL, URGENT_REASON, "Call", URGENT_PRIORITY, test)
 
@@ -159,6 +162,7 @@ class RoomCalls:
         """A comfort request (water, blanket...). One open request per reason."""
         for item in self._open.values():
             if item.call.kind is Kind.REQUEST and item.call.reason == reason:
+                item.joined_at = self._clock.wall()
                 return item.call.call_id
         return self._open_new(Kind.REQUEST, reason, label, priority, False)
 
@@ -193,10 +197,15 @@ class RoomCalls:
         self._advance(item, CallState.ON_THE_WAY, Stored.ON_THE_WAY, msg.station)
 
     def on_resolved(self, msg: Resolved) -> None:
-        if msg.call_id not in self._open:
+        """A resolution older than a press that joined the call did not answer that press (a
+        nurse resolved it while this tablet was away): the press becomes a new call at once."""
+        item = self._open.pop(msg.call_id, None)
+        if item is None:
             return
         self._outbox.remove(msg.call_id)
-        del self._open[msg.call_id]
+        if item.joined_at > msg.at:
+            c = item.call
+            self._open_new(c.kind, c.reason, c.label, c.priority, c.test)
         self.changed.emit()
 
     def on_station_presence(self, station: str, online: bool) -> None:

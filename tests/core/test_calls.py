@@ -308,3 +308,37 @@ def test_a_receipt_is_taken_back_when_no_station_comes_back_after_a_reconnect(
     room.wait(1)
     assert room.calls.urgent_state is CallState.CALLING
     assert room.link.calls[-1].call_id == call_id
+
+
+def test_a_press_joined_to_a_call_resolved_before_the_press_raises_a_new_call(room: Room) -> None:
+    first = room.calls.call_nurse()
+    room.calls.on_receipt(reply(first))
+    resolved_at = room.clock.wall()
+    room.wait(2)
+    assert room.calls.call_nurse() == first  # pressed again before the resolution arrived
+    room.calls.on_resolved(Resolved(first, Resolver.STATION, resolved_at, "desk"))
+    (second,) = [i.call.call_id for i in room.calls.items]
+    assert second != first
+    assert room.calls.urgent_state is CallState.CALLING
+    assert room.link.calls[-1].call_id == second
+    assert [s.call.call_id for s in room.outbox.open_calls()] == [second]
+
+
+def test_a_resolution_newer_than_every_press_closes_the_call(room: Room) -> None:
+    first = room.calls.call_nurse()
+    room.wait(2)
+    room.calls.call_nurse()
+    room.wait(2)
+    room.calls.on_resolved(Resolved(first, Resolver.STATION, room.clock.wall(), "desk"))
+    assert room.calls.items == []
+    assert room.calls.urgent_state is CallState.IDLE
+
+
+def test_a_request_asked_again_after_its_resolution_was_sent_is_asked_anew(room: Room) -> None:
+    first = room.calls.request("water", "Water", 40)
+    resolved_at = room.clock.wall()
+    room.wait(1)
+    room.calls.request("water", "Water", 40)
+    room.calls.on_resolved(Resolved(first, Resolver.STATION, resolved_at, "desk"))
+    assert [(i.call.reason, i.call.call_id != first) for i in room.calls.items] == [
+        ("water", True)]
