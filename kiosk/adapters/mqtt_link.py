@@ -98,6 +98,8 @@ class StationListener(Protocol):
 
     def on_overdue(self, msg: p.Overdue) -> None: ...
 
+    def on_caught_up(self) -> None: ...
+
     def on_link_up(self) -> None: ...
 
     def on_link_down(self) -> None: ...
@@ -266,6 +268,7 @@ class _Link:
         return info if info.rc == mqtt.MQTT_ERR_SUCCESS else None
 
     def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
+        """Send a resolution and empty the call's retained topics (both sides resolve)."""
         sent = self._publish(p.call_subtopic(room, msg.call_id, p.TopicKind.RESOLVED),
                              p.encode_resolved(msg), False)
         if sent is None:
@@ -337,6 +340,8 @@ class StationLink(_Link):
     def __init__(self, station: str, endpoint: BrokerEndpoint, post: Post) -> None:
         self.station = station
         self._listener: StationListener | None = None
+        # Calls this station published a retained receipt or ack for, by (room, call_id).
+        self._replied: set[tuple[str, str]] = set()
         super().__init__(endpoint, post, f"kiosk-station-{station}",
                          p.station_presence_topic(station), p.station_subscriptions())
 
@@ -355,7 +360,20 @@ class StationLink(_Link):
 
     def _reply(self, room: str, msg: p.StationReply, kind: p.TopicKind) -> bool:
         topic = p.call_subtopic(room, msg.call_id, kind)
-        return self._publish(topic, p.encode_reply(msg), True) is not None
+        sent = self._publish(topic, p.encode_reply(msg), True) is not None
+        if sent:
+            self._replied.add((room, msg.call_id))
+        return sent
+
+    def _finished(self, room: str, call_id: str) -> None:
+        """A call this station answered is finished. Our receipt may have reached the broker
+        after whoever resolved the call had cleared its topics (a retry crossing the
+        resolution): clear our replies again, so nothing stays retained for a closed call."""
+        if (room, call_id) not in self._replied:
+            return
+        self._replied.discard((room, call_id))
+        for kind in (p.TopicKind.RECEIPT, p.TopicKind.ACK):
+            self._publish(p.call_subtopic(room, call_id, kind), b"", True)
 
     def _dispatch(self, ref: p.TopicRef, payload: bytes) -> None:
         listener = self._listener
@@ -364,6 +382,17 @@ class StationLink(_Link):
         if not payload:
             if ref.kind is p.TopicKind.CALL:
                 listener.on_call_cleared(ref.call_id)
+                self._finished(ref.room, ref.call_id)
+            return
+        if ref.kind is p.TopicKind.RESOLVED:
+            listener.on_resolved(p.parse_resolved(payload, ref))
+            self._finished(ref.room, ref.call_id)
+            return
+        if ref.kind is p.TopicKind.STATION_PRESENCE:
+            # Our own presence, published after subscribing, comes back after every queued and
+            # retained message: the burst after connecting is over.
+            if ref.station == self.station and p.parse_presence(payload).online:
+                listener.on_caught_up()
             return
         handlers: dict[p.TopicKind, Callable[[], None]] = {
             p.TopicKind.ROOM_PRESENCE:
@@ -371,7 +400,6 @@ class StationLink(_Link):
             p.TopicKind.SESSION: lambda: listener.on_session(p.parse_session(payload, ref)),
             p.TopicKind.CALL: lambda: listener.on_call(p.parse_call(payload, ref)),
             p.TopicKind.ACK: lambda: listener.on_ack(p.parse_reply(payload, ref)),
-            p.TopicKind.RESOLVED: lambda: listener.on_resolved(p.parse_resolved(payload, ref)),
             p.TopicKind.OVERDUE: lambda: listener.on_overdue(p.parse_overdue(payload, ref)),
         }
         handler = handlers.get(ref.kind)

@@ -4,6 +4,13 @@ Rules taken from wired nurse call: a call stays on the board until someone resol
 the chime never clears a call; acknowledging ("on my way") is not resolving; a tablet that stops
 reporting is flagged. The chime repeats every 10 s while a call waits for an acknowledgement.
 Several stations agree through the broker's retained state and each other's ack/resolve messages.
+
+After a (re)connect the broker hands over, in one burst, the messages queued while this station
+was away and the retained open calls. A call seen in that burst is held (not shown, not chimed,
+not receipted) until the burst is over, so that a resolution queued behind it drops it first: a
+station never chimes for, shows or receipts a call it can know is resolved. The link says when
+the burst is over (`on_caught_up`: this station's own presence came back, and the broker sends
+it after everything queued and retained); SETTLE_SECONDS is the fallback.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from kiosk.core.protocol import (
 
 CHIME_REPEAT_SECONDS = 10.0
 _REMEMBERED_RESOLUTIONS = 1000
+SETTLE_SECONDS = 3.0
 
 
 class RoomPresence(Enum):
@@ -62,6 +70,7 @@ class _Call:
     acked_by: str = ""
     overdue: bool = False
     receipted: set[int] = field(default_factory=set)
+    held: bool = False  # seen in the burst after a (re)connect: waits for the burst to end
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,7 @@ class StationBoard:
         self._silenced = False
         self._next_chime: float | None = None
         self._unsent_resolutions: list[tuple[str, Resolved]] = []
+        self._settle_until: float | None = None
         self.connected = False
         # What the screen shows changed; the chime should sound; a room's infusion time ended.
         self.changed: Listeners[[]] = Listeners()
@@ -145,6 +155,7 @@ class StationBoard:
     def on_link_up(self) -> None:
         """Connected (again): repeat what this station said while the broker was away."""
         self.connected = True
+        self._settle_until = self._clock.monotonic() + SETTLE_SECONDS
         pending, self._unsent_resolutions = self._unsent_resolutions, []
         for room, msg in pending:
             if not self._link.publish_resolved(room, msg):
@@ -162,6 +173,12 @@ class StationBoard:
         for item in self._calls.values():
             item.receipted.clear()
         self.changed.emit()
+
+    def on_caught_up(self) -> None:
+        """Everything the broker held for this station since it connected has arrived."""
+        if self._settle_until is not None:
+            self._settle_until = None
+            self._release_held()
 
     def on_room_presence(self, room: str, online: bool) -> None:
         state = self._room(room)
@@ -186,7 +203,8 @@ class StationBoard:
             item = self._add(msg)
         elif msg.attempt > item.call.attempt:
             item.call = msg
-        self._send_receipt(item, msg.attempt)
+        if not item.held:
+            self._send_receipt(item, msg.attempt)
 
     def on_call_cleared(self, call_id: str) -> None:
         """The call's retained message was emptied: someone resolved it."""
@@ -208,6 +226,9 @@ class StationBoard:
 
     def tick(self) -> None:
         now = self._clock.monotonic()
+        if self._settle_until is not None and now >= self._settle_until:
+            self._settle_until = None
+            self._release_held()
         for item in list(self._calls.values()):
             self._escalate_if_due(item, now)
         self._chime_if_due(now)
@@ -216,7 +237,7 @@ class StationBoard:
 
     def calls(self) -> list[CallView]:
         now = self._clock.monotonic()
-        views = [self._call_view(item, now) for item in self._calls.values()]
+        views = [self._call_view(item, now) for item in self._calls.values() if not item.held]
         return sorted(views, key=lambda v: (-v.priority, -self._age(self._calls[v.call_id], now)))
 
     def rooms(self) -> list[RoomView]:
@@ -237,10 +258,24 @@ class StationBoard:
         age = max(0.0, self._clock.wall() - msg.created_at)
         item = _Call(msg, seen=self._clock.monotonic(), age_when_seen=age)
         self._calls[msg.call_id] = item
+        item.held = self._settle_until is not None
+        if item.held:
+            return item
         if not msg.test:
             self._start_chime()
         self.changed.emit()
         return item
+
+    def _release_held(self) -> None:
+        """The burst after a (re)connect is over: what is still open is shown and answered."""
+        held = [i for i in self._calls.values() if i.held]
+        for item in held:
+            item.held = False
+            self._send_receipt(item, item.call.attempt)
+        if any(not i.acked_by and not i.call.test for i in held):
+            self._start_chime()
+        if held:
+            self.changed.emit()
 
     def _send_receipt(self, item: _Call, attempt: int) -> None:
         # One receipt per attempt: a retry means the room did not hear the last one.
@@ -269,7 +304,8 @@ class StationBoard:
         self.changed.emit()
 
     def _waiting_calls(self) -> list[_Call]:
-        return [i for i in self._calls.values() if not i.acked_by and not i.call.test]
+        return [i for i in self._calls.values()
+                if not i.acked_by and not i.call.test and not i.held]
 
     def _start_chime(self) -> None:
         self._silenced = False
@@ -286,7 +322,7 @@ class StationBoard:
         self.chime.emit()
 
     def _escalate_if_due(self, item: _Call, now: float) -> None:
-        if item.acked_by or item.overdue or item.call.test:
+        if item.acked_by or item.overdue or item.call.test or item.held:
             return
         if self._age(item, now) < self._escalate_after:
             return

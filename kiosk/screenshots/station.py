@@ -94,6 +94,7 @@ def _reset(ctrl: StationController) -> None:
     for notice in ctrl.property("notices"):
         ctrl.dismissNotice(notice["roomId"])
     board.on_link_up()
+    board.on_caught_up()
     phases = [("infusion", "Infusion", 1500), ("settle", "Settling in", 240),
               ("rest", "Resting", 2700), ("", "", 0)]
     wall = ctrl.clock.wall()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.board import RoomPresence, StationBoard
+from kiosk.core.board import SETTLE_SECONDS, RoomPresence, StationBoard
 from kiosk.core.clock import FakeClock
 from kiosk.core.protocol import (
     CallMessage,
@@ -262,4 +262,42 @@ def test_after_reconnecting_the_station_repeats_its_ack_and_answers_the_room_aga
     desk.board.on_link_up()
     assert [a.call_id for a in desk.link.acks] == ["c1", "c1"]
     desk.call("c1")  # the retained call replayed after re-subscribing
+    desk.wait(SETTLE_SECONDS)
     assert [r.attempt for r in desk.link.receipts] == [1, 1]
+
+
+def test_after_a_restart_a_queued_call_resolved_meanwhile_never_chimes_shows_or_receipts(
+        desk: Desk) -> None:
+    desk.board.on_link_up()
+    desk.call("c1")  # queued while the station was off...
+    desk.board.on_resolved(Resolved("c1", Resolver.STATION, 0.0, "desk-b"))  # ...and resolved
+    desk.board.on_caught_up()
+    desk.wait(SETTLE_SECONDS + 1)
+    assert desk.board.calls() == []
+    assert desk.chimes == 0
+    assert desk.link.receipts == []
+
+
+def test_after_a_restart_a_call_still_open_is_shown_and_answered_once_the_burst_is_over(
+        desk: Desk) -> None:
+    desk.board.on_link_up()
+    desk.call("c1", attempt=3)
+    desk.call("c2")
+    desk.board.on_ack(StationReply("c2", "desk-b", 0.0))
+    assert desk.board.calls() == [] and desk.chimes == 0
+    desk.board.on_caught_up()
+    assert sorted(c.call_id for c in desk.board.calls()) == ["c1", "c2"]
+    assert sorted((r.call_id, r.attempt) for r in desk.link.receipts) == [("c1", 3), ("c2", 1)]
+    assert desk.chimes == 1
+    assert [c.acknowledged_by for c in desk.board.calls() if c.call_id == "c2"] == ["desk-b"]
+
+
+def test_without_word_that_the_burst_is_over_held_calls_show_after_a_few_seconds(
+        desk: Desk) -> None:
+    desk.board.on_link_up()
+    desk.call("c1")
+    desk.wait(SETTLE_SECONDS - 1)
+    assert desk.board.calls() == []
+    desk.wait(1)
+    assert [c.call_id for c in desk.board.calls()] == ["c1"]
+    assert desk.chimes == 1 and [r.call_id for r in desk.link.receipts] == ["c1"]

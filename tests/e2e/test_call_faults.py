@@ -221,3 +221,63 @@ def test_a_stale_offline_presence_of_a_replaced_station_causes_no_take_back(
     assert CallState.CALLING not in shown and CallState.NOT_THROUGH not in shown, shown
     assert again.urgent_state is CallState.RECEIVED
     assert [c.call_id for c in board.calls()] == [call_id] and board.calls()[0] == attempts
+
+
+# ---- 4. nothing retained for a closed call, after a station restart with resolutions queued ---
+
+def test_after_a_station_restart_with_resolutions_queued_nothing_is_retained_for_closed_calls(
+        clinic: Clinic) -> None:
+    desk_a, link_a = clinic.station("desk-a")
+    desk_b, _ = clinic.station("desk-b")
+    calls, _ = clinic.room()
+    clinic.loop.wait_for(lambda: link_a.connected and not calls.no_station_online,
+                         "both stations and the room online")
+    clinic.retire(link_a, desk_a.tick)  # desk-a is switched off; its session stays queued
+
+    opened = [calls.call_nurse(), calls.request("water", "Water", 40),
+              calls.request("blanket", "Blanket", 20)]
+    clinic.loop.wait_for(lambda: len(desk_b.calls()) == 3 and all(
+        i.state is CallState.RECEIVED for i in calls.items), "desk-b to receive every call")
+    for call_id in opened:
+        assert desk_b.resolve(call_id)
+    clinic.loop.wait_for(lambda: not calls.items, "the room to hear every resolution")
+
+    restarted, link_again = clinic.station("desk-a")
+    chimes: list[int] = []
+    restarted.chime.connect(lambda: chimes.append(1))
+    most_shown = [0]
+    restarted.changed.connect(
+        lambda: most_shown.__setitem__(0, max(most_shown[0], len(restarted.calls()))))
+    clinic.loop.wait_for(lambda: link_again.connected, "desk-a back")
+    clinic.watch(4)
+
+    left = retained_under(clinic.broker, "kiosk/v1/rooms/+/calls/#")
+    assert not [t for t in left if any(call_id in t for call_id in opened)], sorted(left)
+    assert chimes == [] and most_shown == [0]
+
+
+def test_a_receipt_that_crosses_the_resolution_is_cleared_by_the_station_that_sent_it(
+        clinic: Clinic) -> None:
+    board, link = clinic.station("desk")
+    clinic.loop.wait_for(lambda: link.connected, "the station online")
+    clinic.watch(1.5)  # past the burst after connecting
+    call = p.CallMessage("crossing", "room-9", p.Kind.CALL, "urgent", "Call", 100, time.time())
+    resolved = p.Resolved("crossing", p.Resolver.ROOM, time.time())
+    outside = outside_client(clinic.broker)
+    # An outside room sends a call and resolves it at once, clearing its topics, while the
+    # station's thread is busy: the station handles the call (and receipts it) only afterwards.
+    for topic, payload, retain in [
+            (p.call_topic("room-9", "crossing"), p.encode_call(call), True),
+            (p.call_subtopic("room-9", "crossing", p.TopicKind.RESOLVED),
+             p.encode_resolved(resolved), False),
+            (p.call_subtopic("room-9", "crossing", p.TopicKind.RECEIPT), b"", True),
+            (p.call_subtopic("room-9", "crossing", p.TopicKind.ACK), b"", True),
+            (p.call_topic("room-9", "crossing"), b"", True)]:
+        outside.publish(topic, payload, qos=1, retain=retain).wait_for_publish(5)
+    outside.disconnect()
+    outside.loop_stop()
+    clinic.watch(1)
+
+    assert board.calls() == []
+    left = retained_under(clinic.broker, "kiosk/v1/rooms/+/calls/#")
+    assert not [t for t in left if "crossing" in t], sorted(left)
