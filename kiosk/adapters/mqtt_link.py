@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import socket
 import ssl
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,7 +195,8 @@ class _Link:
     def stop(self) -> None:
         """Say goodbye properly (an orderly disconnect does not fire the last will)."""
         if self.connected:
-            info = self._publish(self._presence_topic, p.encode_presence(p.Presence(False)), True)
+            goodbye = p.encode_presence(p.Presence(False, time.time()))
+            info = self._publish(self._presence_topic, goodbye, True)
             if info is not None:
                 info.wait_for_publish(timeout=2.0)
         self._client.disconnect()
@@ -232,7 +234,8 @@ class _Link:
         self._disable_nagle()
         for topic in self._subscriptions:
             self._client.subscribe(topic, qos=QOS)
-        self._publish(self._presence_topic, p.encode_presence(p.Presence(True)), True)
+        self._publish(self._presence_topic, p.encode_presence(p.Presence(True, time.time())),
+                      True)
         log.info("connected to broker url=%s", self._endpoint.url)
         self.connection_changed.emit(True)
         self._link_up()

@@ -119,6 +119,8 @@ class OpenCall:
     station: str = ""
     # Wall time of the latest press that joined this open call (0: none did).
     joined_at: float = 0.0
+    # False until this attempt number went out (a call restored from the outbox may have).
+    sent: bool = True
 
 
 class RoomCalls:
@@ -306,18 +308,22 @@ class RoomCalls:
     def _open_new(self, kind: Kind, reason: str, label: str, priority: int, test: bool) -> str:
         call = CallMessage(call_id=self._new_id(), room=self.room, kind=kind, reason=reason,
                            label=label, priority=priority, created_at=self._clock.wall(),
-                           attempt=0, test=test)
+                           attempt=1, test=test)
         self._outbox.add(call)  # durable before anything is sent
         now = self._clock.monotonic()
-        item = OpenCall(call, CallState.CALLING, last_sent=now)
+        item = OpenCall(call, CallState.CALLING, last_sent=now, sent=False)
         self._open[call.call_id] = item
         self._send(item, now)
         self.changed.emit()
         return call.call_id
 
     def _send(self, item: OpenCall, now: float) -> None:
-        item.call = replace(item.call, attempt=item.call.attempt + 1)
         item.last_sent = now
+        if not self._link_up:
+            return  # one press is one attempt: on_link_up sends it, numbered once
+        if item.sent:
+            item.call = replace(item.call, attempt=item.call.attempt + 1)
+        item.sent = True
         # Attempts must keep counting across restarts: stations answer each new one.
         self._outbox.add(item.call)
         self._link.publish_call(item.call)

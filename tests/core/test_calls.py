@@ -8,7 +8,14 @@ import pytest
 
 from kiosk.core.calls import PRESENCE_GRACE_SECONDS, CallState, MemoryOutbox, RoomCalls, Stored
 from kiosk.core.clock import FakeClock
-from kiosk.core.protocol import CallMessage, Resolved, Resolver, StationReply
+from kiosk.core.protocol import (
+    CallMessage,
+    Resolved,
+    Resolver,
+    StationReply,
+    encode_call,
+    parse_call,
+)
 
 
 class FakeRoomLink:
@@ -342,3 +349,22 @@ def test_a_request_asked_again_after_its_resolution_was_sent_is_asked_anew(room:
     room.calls.on_resolved(Resolved(first, Resolver.STATION, resolved_at, "desk"))
     assert [(i.call.reason, i.call.call_id != first) for i in room.calls.items] == [
         ("water", True)]
+
+
+def test_a_press_while_the_tablet_is_still_connecting_goes_out_once_as_attempt_one() -> None:
+    room = Room()
+    room.calls.on_link_down()
+    room.link.calls.clear()
+    call_id = room.calls.call_nurse()
+    room.calls.on_link_up()
+    assert [(c.call_id, c.attempt) for c in room.link.calls] == [(call_id, 1)]
+
+
+def test_a_call_pressed_before_the_first_connect_survives_a_restart_and_is_sent() -> None:
+    first = Room()
+    first.calls.on_link_down()
+    call_id = first.calls.call_nurse()
+    stored = first.outbox.open_calls()[0].call
+    assert parse_call(encode_call(stored)) == stored, "stored as a valid message"
+    again = Room(outbox=first.outbox)  # the tablet restarts before it ever connected
+    assert [(c.call_id, c.attempt >= 1) for c in again.link.calls] == [(call_id, True)]

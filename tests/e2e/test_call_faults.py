@@ -281,3 +281,16 @@ def test_a_receipt_that_crosses_the_resolution_is_cleared_by_the_station_that_se
     assert board.calls() == []
     left = retained_under(clinic.broker, "kiosk/v1/rooms/+/calls/#")
     assert not [t for t in left if "crossing" in t], sorted(left)
+
+
+# ---- 5. presence tells the time it was said ---------------------------------------------------
+
+def test_presence_carries_the_time_it_was_published(clinic: Clinic) -> None:
+    before = time.time()
+    _, link = clinic.station("desk")
+    calls, _ = clinic.room()
+    clinic.loop.wait_for(lambda: link.connected and not calls.no_station_online, "both online")
+    left = retained_under(clinic.broker, "kiosk/v1/+/+/presence")
+    times = {topic: p.parse_presence(payload).at for topic, payload in left.items()}
+    assert sorted(times) == [p.room_presence_topic("room-1"), p.station_presence_topic("desk")]
+    assert all(before - 1 <= at <= time.time() + 1 for at in times.values()), times
