@@ -93,6 +93,8 @@ class StationListener(Protocol):
 
     def on_call_cleared(self, call_id: str) -> None: ...
 
+    def on_receipt(self, msg: p.StationReply) -> None: ...
+
     def on_ack(self, msg: p.StationReply) -> None: ...
 
     def on_resolved(self, msg: p.Resolved) -> None: ...
@@ -402,6 +404,7 @@ class StationLink(_Link):
                 lambda: listener.on_room_presence(ref.room, p.parse_presence(payload).online),
             p.TopicKind.SESSION: lambda: listener.on_session(p.parse_session(payload, ref)),
             p.TopicKind.CALL: lambda: listener.on_call(p.parse_call(payload, ref)),
+            p.TopicKind.RECEIPT: lambda: listener.on_receipt(p.parse_reply(payload, ref)),
             p.TopicKind.ACK: lambda: listener.on_ack(p.parse_reply(payload, ref)),
             p.TopicKind.OVERDUE: lambda: listener.on_overdue(p.parse_overdue(payload, ref)),
         }

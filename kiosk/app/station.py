@@ -22,6 +22,9 @@ from kiosk.app.shell import (
 
 log = logging.getLogger(__name__)
 
+# Response-time events are written to disk together, this often (and when the station stops).
+RECORD_FLUSH_MS = 2000
+
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -84,9 +87,11 @@ class _StationParts:
     def __init__(self, config: object, station: str) -> None:
         from kiosk.adapters.cues import STATION_CHIME, CuePlayer
         from kiosk.adapters.mqtt_link import BrokerEndpoint, StationLink
+        from kiosk.adapters.response_store import ResponseStore
         from kiosk.core.board import StationBoard
         from kiosk.core.clock import SystemClock
         from kiosk.qt.dispatch import Dispatcher
+        from kiosk.qt.response_times import ResponseTimesController
         from kiosk.qt.station import StationController
         from kiosk.settings import Config
 
@@ -100,6 +105,9 @@ class _StationParts:
                              escalation_minutes=calls.escalation_minutes,
                              chime_repeat_seconds=calls.station_chime_repeat_seconds)
         self.link.attach(board)
+        self.record = ResponseStore(config.state_dir)
+        board.call_events.connect(self.record.record)
+        self.response_times = ResponseTimesController(self.record.events, clock)
         self.chime = CuePlayer(self.dispatcher.post, STATION_CHIME)
         self.controller = StationController(
             board, title=config.clinic.station_title,
@@ -111,10 +119,18 @@ class _StationParts:
         self.broker_url = endpoint.url
 
     def start(self) -> None:
+        from PySide6.QtCore import QTimer
+
         log.info("station starting station=%s broker=%s", self.station, self.broker_url)
+        self._flush = QTimer()
+        self._flush.setInterval(RECORD_FLUSH_MS)
+        self._flush.timeout.connect(self.record.flush)
+        self._flush.start()
         self.link.start()
 
     def stop(self) -> None:
         # Says goodbye on the presence topic, so rooms stop counting on this station at once.
         self.link.stop()
         self.chime.release()
+        self._flush.stop()
+        self.record.close()

@@ -31,6 +31,7 @@ from kiosk.core.protocol import (
     SessionStatus,
     StationReply,
 )
+from kiosk.core.response_times import BY_ROOM, CallEvent, CallStep
 
 CHIME_REPEAT_SECONDS = 10.0
 _REMEMBERED_RESOLUTIONS = 1000
@@ -122,6 +123,8 @@ class StationBoard:
         self.changed: Listeners[[]] = Listeners()
         self.chime: Listeners[[]] = Listeners()
         self.infusion_complete: Listeners[[str]] = Listeners()
+        # A call was placed, received, acknowledged or resolved (for response times).
+        self.call_events: Listeners[[CallEvent]] = Listeners()
 
     # ---- what the nurse does ----
 
@@ -132,6 +135,7 @@ class StationBoard:
         reply = StationReply(call_id, self.station, self._clock.wall(), item.call.attempt)
         self._link.publish_ack(item.call.room, reply)
         self._mark_acked(item, self.station)
+        self._record(item, call_id, CallStep.ACKNOWLEDGED, self.station, reply.at)
         return True
 
     def resolve(self, call_id: str) -> bool:
@@ -142,6 +146,7 @@ class StationBoard:
         if not self._link.publish_resolved(item.call.room, msg):
             self._unsent_resolutions.append((item.call.room, msg))
         self._forget(call_id)
+        self._record(item, call_id, CallStep.RESOLVED, self.station, msg.at)
         return True
 
     def silence(self) -> None:
@@ -199,24 +204,36 @@ class StationBoard:
         if msg.call_id in self._resolved:
             return
         item = self._calls.get(msg.call_id)
+        new = item is None
         if item is None:
             item = self._add(msg)
         elif msg.attempt > item.call.attempt:
             item.call = msg
         if not item.held:
             self._send_receipt(item, msg.attempt)
+        if new:  # after the receipt: nothing stands between a call and its receipt
+            self._record(item, msg.call_id, CallStep.PLACED, "", msg.created_at)
 
     def on_call_cleared(self, call_id: str) -> None:
         """The call's retained message was emptied: someone resolved it."""
         self._forget(call_id)
 
+    def on_receipt(self, msg: StationReply) -> None:
+        """A station's receipt (ours too, back from the broker): recorded, nothing else."""
+        item = self._calls.get(msg.call_id)
+        self._record(item, msg.call_id, CallStep.RECEIVED, msg.station, msg.at)
+
     def on_ack(self, msg: StationReply) -> None:
         item = self._calls.get(msg.call_id)
         if item is not None:
             self._mark_acked(item, msg.station)
+        self._record(item, msg.call_id, CallStep.ACKNOWLEDGED, msg.station, msg.at)
 
     def on_resolved(self, msg: Resolved) -> None:
+        item = self._calls.get(msg.call_id)
         self._forget(msg.call_id)
+        by = msg.station if msg.by is Resolver.STATION and msg.station else BY_ROOM
+        self._record(item, msg.call_id, CallStep.RESOLVED, by, msg.at)
 
     def on_overdue(self, msg: Overdue) -> None:
         item = self._calls.get(msg.call_id)
@@ -284,6 +301,7 @@ class StationBoard:
         reply = StationReply(item.call.call_id, self.station, self._clock.wall(), attempt)
         if self._link.publish_receipt(item.call.room, reply):
             item.receipted.add(attempt)
+            self._record(item, item.call.call_id, CallStep.RECEIVED, self.station, reply.at)
 
     def _mark_acked(self, item: _Call, station: str) -> None:
         if item.acked_by:
@@ -332,6 +350,18 @@ class StationBoard:
         self._link.publish_overdue(item.call.room, msg)
         self._start_chime()
         self.changed.emit()
+
+    def _record(self, item: _Call | None, call_id: str, step: CallStep, by: str,
+                at: float) -> None:
+        call = item.call if item is not None else None
+        if call is not None and call.test:
+            return  # commissioning test calls are not response times
+        if call is None:
+            event = CallEvent(call_id, "", "", "", 0, step, by, at)
+        else:
+            event = CallEvent(call_id, call.room, call.kind.value, call.reason, call.priority,
+                              step, by, at)
+        self.call_events.emit(event)
 
     @staticmethod
     def _age(item: _Call, now: float) -> float:
