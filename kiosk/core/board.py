@@ -23,6 +23,7 @@ from typing import Protocol
 from kiosk.core.clock import Clock
 from kiosk.core.listeners import Listeners
 from kiosk.core.protocol import (
+    REQUEST_PRIORITIES,
     CallMessage,
     Kind,
     Overdue,
@@ -42,6 +43,26 @@ class RoomPresence(Enum):
     NEVER_SEEN = "never_seen"
     ONLINE = "online"
     OFFLINE = "offline"
+
+
+class Urgency(Enum):
+    """How pressing a call is, for its colour, icon, sound and place in the list. Information
+    (a commissioning test call) ranks below every request."""
+
+    URGENT = 3
+    HIGH = 2
+    NORMAL = 1
+    INFO = 0
+
+
+def urgency_of(call: CallMessage) -> Urgency:
+    if call.test:
+        return Urgency.INFO
+    if call.kind is Kind.CALL:
+        return Urgency.URGENT
+    if call.priority >= REQUEST_PRIORITIES["high"]:
+        return Urgency.HIGH
+    return Urgency.NORMAL
 
 
 class StationCallLink(Protocol):
@@ -87,6 +108,8 @@ class CallView:
     acknowledged_by: str
     overdue: bool
     test: bool
+    urgency: Urgency = Urgency.NORMAL
+    age_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -255,7 +278,13 @@ class StationBoard:
     def calls(self) -> list[CallView]:
         now = self._clock.monotonic()
         views = [self._call_view(item, now) for item in self._calls.values() if not item.held]
-        return sorted(views, key=lambda v: (-v.priority, -self._age(self._calls[v.call_id], now)))
+        return sorted(views, key=lambda v: (-v.urgency.value, -v.priority,
+                                            -self._age(self._calls[v.call_id], now)))
+
+    def chime_urgency(self) -> Urgency | None:
+        """The most pressing call still waiting for an "on my way": what the chime is for."""
+        waiting = [urgency_of(i.call) for i in self._waiting_calls()]
+        return max(waiting, key=lambda u: u.value, default=None)
 
     def rooms(self) -> list[RoomView]:
         now = self._clock.monotonic()
@@ -371,11 +400,12 @@ class StationBoard:
 
     def _call_view(self, item: _Call, now: float) -> CallView:
         c = item.call
+        age = self._age(item, now)
         return CallView(
             call_id=c.call_id, room=c.room, urgent=c.kind is Kind.CALL, reason=c.reason,
-            label=c.label, priority=c.priority, age_minutes=int(self._age(item, now) // 60),
+            label=c.label, priority=c.priority, age_minutes=int(age // 60),
             acknowledged=bool(item.acked_by), acknowledged_by=item.acked_by,
-            overdue=item.overdue, test=c.test)
+            overdue=item.overdue, test=c.test, urgency=urgency_of(c), age_seconds=int(age))
 
     @staticmethod
     def _room_view(name: str, state: _Room, now: float) -> RoomView:
