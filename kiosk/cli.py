@@ -50,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("config-reference", help="print the generated settings reference (Markdown)")
     sub.add_parser("hash-pin", help="read a nurse PIN, print the hash for nurse.pin_hash")
 
+    report = sub.add_parser("report", help="station: response times as a CSV and a chart "
+                            "(PNG) for the clinic manager")
+    _config_arg(report)
+    report.add_argument("--days", type=int, default=1, metavar="N",
+                        help="the last N days, today included (default: 1, today)")
+    report.add_argument("--out", type=Path, default=Path("."), metavar="DIR",
+                        help="where to write response-times.csv and response-times.png "
+                        "(default: the current folder)")
+
     shots = sub.add_parser("screenshots", help="render every screen and state to PNG")
     shots.add_argument("outdir", type=Path, metavar="OUTDIR")
     _config_arg(shots)
@@ -85,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "hash-pin":
         return hash_pin_command()
+    if args.command == "report":
+        from kiosk.app.report import run_report
+        return run_report(args.config, args.days, args.out)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all
         return render_all(args.outdir, args.config)

@@ -35,12 +35,14 @@ from kiosk.core.calls import CallOutbox, RoomCalls
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.fades import FadeSettings
 from kiosk.core.listeners import Listeners
+from kiosk.core.lockout import LockoutStore, MemoryLockoutStore
 from kiosk.core.protocol import CallMessage, Resolved, SessionStatus
 from kiosk.core.session import SessionModel, SessionState, SessionStore
 from kiosk.core.volume import VolumePolicy
 from kiosk.qt.calls import RequestChoice, RoomCallController
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
+from kiosk.qt.nurse import NurseAccess
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 from kiosk.qt.session import SessionController, connect_room
 
@@ -100,6 +102,10 @@ class RoomParts:
     scan: Callable[[Any, MusicController], None] = lambda playlists, music: None
     # Spoken confirmations plug in here (nothing speaks yet).
     speech: object | None = None
+    # Wrong nurse PINs and the pad's lockout, kept across restarts in the product.
+    lockout_store: LockoutStore = field(default_factory=MemoryLockoutStore)
+    # Runs the PIN's key derivation off the Qt thread (None: a worker thread per check).
+    pin_check_runner: Callable[[Callable[[], None]], None] | None = None
 
 
 @dataclass
@@ -131,7 +137,8 @@ class Room:
 def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
                   parent: QObject | None = None) -> Room:
     clinic = config.clinic
-    room = RoomController(room_settings.display_name, clinic.name, parent)
+    room = RoomController(room_settings.display_name, clinic.name, parent,
+                          nurse=_nurse_access(clinic, parts))
     room.rest_after_idle(clinic.display.rest_after_idle_minutes)
     music = _music(config, room_settings, parts)
     parts.scan(room_settings.music.playlists, music)
@@ -152,6 +159,14 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
         assembled.releases.append(parts.audio.release)  # last: after every deck is released
     _report_degraded(room, parts, (end_cue, tone))
     return assembled
+
+
+def _nurse_access(clinic: Any, parts: RoomParts) -> NurseAccess:
+    nurse = clinic.nurse
+    return NurseAccess(nurse.pin_hash, max_tries=nurse.max_pin_tries,
+                       lockout_minutes=nurse.lockout_minutes,
+                       auto_lock_minutes=nurse.auto_lock_minutes, clock=parts.clock,
+                       store=parts.lockout_store, run=parts.pin_check_runner)
 
 
 def _music(config: Any, room_settings: Any, parts: RoomParts) -> MusicController:
@@ -276,6 +291,8 @@ def product_parts(config: Any, room_settings: Any, post: Post,
         # One outbox per room, so two rooms sharing a state folder (the demo) never share calls.
         outbox=SqliteOutbox(state_dir / "calls" / room_id),
         session_store=SessionStateFile(state_dir / "sessions" / f"{room_id}.json"),
+        # The same atomic JSON file as the session: wrong PINs survive a restart.
+        lockout_store=SessionStateFile(state_dir / "nurse" / f"{room_id}-pin-lockout.json"),
         audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan)
 
 

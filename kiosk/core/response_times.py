@@ -132,13 +132,21 @@ def day_figures(events: Iterable[CallEvent], day: date,
                 zone: tzinfo | None = None) -> DayFigures:
     """Figures per hour (by the hour each call was placed, local time unless `zone`) and for
     the whole day. Calls placed on other days are left out."""
+    hours, whole_day = hour_of_day_figures(events, day, day, zone)
+    return DayFigures(day, hours, whole_day)
+
+
+def hour_of_day_figures(events: Iterable[CallEvent], first_day: date, last_day: date,
+                        zone: tzinfo | None = None) -> tuple[list[Figures], Figures]:
+    """Figures per hour of the day (calls from every day between the two, inclusive, pooled
+    by the hour they were placed) and for the whole period."""
     by_hour: list[list[CallTimes]] = [[] for _ in range(HOURS_IN_DAY)]
     for call in call_times(events):
         placed = datetime.fromtimestamp(call.placed_at, zone)
-        if placed.date() == day:
+        if first_day <= placed.date() <= last_day:
             by_hour[placed.hour].append(call)
     everything = [c for hour in by_hour for c in hour]
-    return DayFigures(day, [figures(hour) for hour in by_hour], figures(everything))
+    return [figures(hour) for hour in by_hour], figures(everything)
 
 
 def day_of(moment: float, zone: tzinfo | None = None) -> date:

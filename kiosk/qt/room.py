@@ -8,6 +8,8 @@ from enum import Enum
 from PySide6.QtCore import Property, QEvent, QLocale, QObject, QTime, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.qt.nurse import NurseAccess
+
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -31,8 +33,13 @@ class RoomController(QObject):
     degradedChanged = Signal()
 
     def __init__(self, room_name: str = "", clinic_name: str = "",
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, nurse: NurseAccess | None = None) -> None:
         super().__init__(parent)
+        # Without a configured PIN the guard stays shut and says why.
+        self._nurse = nurse or NurseAccess()
+        self._nurse.setParent(self)
+        self._nurse.granted.connect(self.openNursePanel)
+        self._nurse.lockedAgain.connect(self._leave_nurse_panel)
         self._room_name = room_name
         self._clinic_name = clinic_name
         self._clock_text = ""
@@ -83,6 +90,9 @@ class RoomController(QObject):
     def _get_degraded(self) -> list[str]:
         return self._degraded
 
+    def _get_nurse(self) -> NurseAccess:
+        return self._nurse
+
     roomName = Property(str, _get_room_name, constant=True)
     clinicName = Property(str, _get_clinic_name, constant=True)
     clockText = Property(str, _get_clock_text, notify=clockTextChanged)
@@ -92,6 +102,7 @@ class RoomController(QObject):
     guideStatus = Property(str, _get_guide_status, notify=guideStatusChanged)
     # Parts of this room that could not start, one plain line each, for staff.
     degraded = Property(list, _get_degraded, notify=degradedChanged)
+    nurse = Property(NurseAccess, _get_nurse, constant=True)
 
     @Slot()
     def rest(self) -> None:
@@ -108,14 +119,24 @@ class RoomController(QObject):
 
     @Slot(str)
     def show(self, screen: str) -> None:
+        if screen == "nurse" and not self._nurse.grantedAccess:
+            self._nurse.ask()
+            return
         if screen != self._screen:
+            leaving_panel = self._screen == "nurse"
             self._screen = screen
             self.screenChanged.emit()
+            if leaving_panel:
+                self._nurse.lock()
 
     @Slot()
     def openNursePanel(self) -> None:  # noqa: N802 (QML names)
-        """The one way into the nurse panel, so a PIN guard can later stand here."""
+        """The one way into the nurse panel: without the right PIN it shows the PIN pad."""
         self.show("nurse")
+
+    def _leave_nurse_panel(self) -> None:
+        if self._screen == "nurse":
+            self.show("home")
 
     def rest_after_idle(self, minutes: float) -> None:
         """Darken the screen after this many minutes without a touch (0: never by itself)."""
@@ -123,6 +144,7 @@ class RoomController(QObject):
         self.note_activity()
 
     def note_activity(self) -> None:
+        self._nurse.note_activity()
         if self._idle_timer.interval() > 0:
             self._idle_timer.start()
 

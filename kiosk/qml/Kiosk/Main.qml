@@ -33,26 +33,35 @@ Window {
             anchors { left: parent.left; right: parent.right; top: parent.top }
             spacing: Theme.spacing
 
-            Text {
-                objectName: "roomName"
-                text: window.room.roomName
-                color: Theme.text
-                font.pixelSize: Theme.fontTitle
-                font.weight: Font.DemiBold
-                elide: Text.ElideRight
+            // Holding the room name for 3 seconds opens the nurse's PIN pad: a patient will not
+            // do that by chance, and there is no staff button on the patient's screen.
+            Item {
                 Layout.fillWidth: true
+                Layout.preferredHeight: Theme.minTarget
+                Text {
+                    objectName: "roomName"
+                    anchors.fill: parent
+                    verticalAlignment: Text.AlignVCenter
+                    text: window.room.roomName
+                    color: Theme.text
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.DemiBold
+                    elide: Text.ElideRight
+                }
+                MouseArea {
+                    objectName: "nurseHoldArea"
+                    anchors.fill: parent
+                    pressAndHoldInterval: 3000
+                    Accessible.role: Accessible.Button
+                    Accessible.name: qsTr("For the nurse: hold for 3 seconds")
+                    onPressAndHold: window.room.openNursePanel()
+                }
             }
             Text {
                 objectName: "clock"
                 text: window.room.clockText
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontClock
-            }
-            BigButton {
-                objectName: "staffButton"
-                text: qsTr("Staff")
-                Accessible.description: qsTr("For the nurse: session controls.")
-                onClicked: window.room.openNursePanel()
             }
             BigButton {
                 objectName: "restButton"
@@ -112,6 +121,12 @@ Window {
     Component {
         id: requestsScreen
         RequestsScreen { room: window.room; calls: window.calls }
+    }
+
+    NursePinPad {
+        anchors.fill: frame
+        z: 1
+        nurse: window.room.nurse
     }
 
     RestOverlay {
