@@ -59,7 +59,7 @@ def render_chart(hours: Sequence[Figures], whole: Figures, period: str, path: Pa
     finally:
         painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path)):  # the format follows the file name
         raise OSError(f"could not write {path}")
 
 
