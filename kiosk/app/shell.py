@@ -16,7 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 QML_DIR = Path(__file__).resolve().parents[1] / "qml"
 STARTED = time.monotonic()
+# Debian's fonts-material-design-icons-iconfont: the icons on the call button and the requests.
+ICON_FONT = Path("/usr/share/fonts/truetype/material-design-icons-iconfont/"
+                 "MaterialIcons-Regular.ttf")
 
 
 def display_problem() -> str | None:
@@ -49,7 +52,32 @@ def create_gui_app() -> QGuiApplication:
     app.setOrganizationName("infusion-kiosk")
     kiosk_qt.register_types()
     install_translations(app)
+    load_fonts(app)
     return app
+
+
+def load_fonts(app: QGuiApplication) -> None:
+    """Atkinson Hyperlegible (made for low vision; PyPI fontpkg-atkinson-hyperlegible) becomes
+    the application font, and the icon font is loaded; either missing leaves a plainer screen
+    that still works, and the log says what to install."""
+    if app.property("kioskFontsLoaded"):
+        return
+    app.setProperty("kioskFontsLoaded", True)
+    try:
+        import fontpkg_atkinson_hyperlegible as atkinson
+    except ImportError:
+        log.warning("typeface missing: install the Python package fontpkg-atkinson-hyperlegible")
+    else:
+        families = [f for ttf in sorted((atkinson.ROOT / "files").glob("*.ttf"))
+                    for f in QFontDatabase.applicationFontFamilies(
+                        QFontDatabase.addApplicationFont(str(ttf)))]
+        if atkinson.FAMILY in families:
+            app.setFont(QFont(atkinson.FAMILY))
+        else:
+            log.warning("typeface could not be loaded from %s", atkinson.ROOT)
+    if not ICON_FONT.is_file() or QFontDatabase.addApplicationFont(str(ICON_FONT)) < 0:
+        log.warning("icons missing: install the Debian package fonts-material-design-icons-"
+                    "iconfont (the call button shows its words without an icon)")
 
 
 def on_quit(fn: Callable[[], Any]) -> None:
