@@ -106,8 +106,17 @@ def station_chime() -> list[float]:
     return mixed
 
 
+def call_press() -> list[float]:
+    """The press of the call button: one short, soft, rounded note (A4 with a quiet octave),
+    rising over 25 ms so it never startles, gone within half a second."""
+    def env(t: float) -> float:
+        return min(t / 0.025, 1.0) * math.exp(-t / 0.12)
+    return tone([440.0, 880.0], 0.5, env, 0.25)
+
+
 SOUNDS: dict[str, Callable[[], list[float]]] = {
     "session-end.wav": session_end,
+    "call-press.wav": call_press,
     "call-not-through.wav": call_not_through,
     "station-chime.wav": station_chime,
 }

@@ -31,6 +31,8 @@ class Cue:
 # The patient is beside the speaker and may be sound sensitive: the end cue is the softest.
 SESSION_END = Cue("session cue", SOUNDS / "session-end.wav", 35)
 CALL_NOT_THROUGH = Cue("call tone", SOUNDS / "call-not-through.wav", 45)
+# The call button's press: the softest sound in the room, so an eyes-closed patient knows it took.
+CALL_PRESS = Cue("press tone", SOUNDS / "call-press.wav", 30)
 # Soft but unmistakable: clearly audible on a desk speaker without sounding like an alarm.
 STATION_CHIME = Cue("station chime", SOUNDS / "station-chime.wav", 70)
 SESSION_END_CUE = SESSION_END.path

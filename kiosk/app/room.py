@@ -150,14 +150,19 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     tone = parts.cue("call not through")
     if tone is not None:
         calls.notThrough.connect(tone.play)
+    press = parts.cue("call press")
+    if press is not None:
+        calls.callPressed.connect(press.play)
+    # A patient resting with eyes closed must see what happened to their call when they look.
+    calls.callStateChanged.connect(room.wake)
     connect_session_to_music(session, music)
     publish_session_to_station(session, parts.link, room_settings.id)
     assembled = Room(config, room, music, session, calls, call_core, parts.link)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
-    assembled.releases.extend(c.release for c in (end_cue, tone) if c is not None)
+    assembled.releases.extend(c.release for c in (end_cue, tone, press) if c is not None)
     if parts.audio is not None:
         assembled.releases.append(parts.audio.release)  # last: after every deck is released
-    _report_degraded(room, parts, (end_cue, tone))
+    _report_degraded(room, parts, (end_cue, tone, press))
     return assembled
 
 
@@ -267,7 +272,7 @@ def product_parts(config: Any, room_settings: Any, post: Post,
                   vlc_options: tuple[str, ...] | None = None) -> RoomParts:
     """The real parts: the system clock, the MQTT link, the SQLite outbox and the session file
     in the state folder, and one libVLC instance for the music and every cue."""
-    from kiosk.adapters.cues import CALL_NOT_THROUGH, SESSION_END, CuePlayer
+    from kiosk.adapters.cues import CALL_NOT_THROUGH, CALL_PRESS, SESSION_END, CuePlayer
     from kiosk.adapters.library import LibraryScanner
     from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
     from kiosk.adapters.outbox import SqliteOutbox
@@ -277,7 +282,8 @@ def product_parts(config: Any, room_settings: Any, post: Post,
     room_id = room_settings.id
     state_dir: Path = config.state_dir
     engine, audio_problem = open_engine(post, vlc_options or DEFAULT_OPTIONS)
-    cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH}
+    cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH,
+            "call press": CALL_PRESS}
 
     def cue(name: str) -> Cue | None:
         return CuePlayer(post, cues[name], engine=engine)

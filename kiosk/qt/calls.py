@@ -85,6 +85,8 @@ class RoomCallController(QObject):
     requestsChanged = Signal()
     # A call did not reach a station in time: the app plays a gentle local tone.
     notThrough = Signal()
+    # The patient pressed the call button: the app answers with a soft press tone.
+    callPressed = Signal()
 
     def __init__(self, calls: RoomCalls, choices: Sequence[RequestChoice] = (),
                  parent: QObject | None = None) -> None:
@@ -139,7 +141,9 @@ class RoomCallController(QObject):
 
     @Slot(result=str)
     def callNurse(self) -> str:  # noqa: N802 - QML-facing name
-        return self._calls.call_nurse()
+        call_id = self._calls.call_nurse()
+        self.callPressed.emit()
+        return call_id
 
     @Slot(str, result=str)
     def request(self, reason_id: str) -> str:

@@ -37,6 +37,7 @@ class CallScenes:
             ("call-not-through", self._not_through),
             ("call-received", self._received),
             ("call-nurse-on-the-way", self._on_the_way),
+            ("call-saved-tablet-offline", self._saved_offline),
             ("requests-open", self._requests),
         ]
 
@@ -67,10 +68,18 @@ class CallScenes:
         self.core.on_ack(StationReply(call_id, STATION, self.clock.wall()))
         return "home"
 
+    def _saved_offline(self) -> str:
+        """A station has the call, then this tablet loses its broker."""
+        self._received()
+        self.controller.set_link_up(False)
+        self.core.on_link_down()
+        return "home"
+
     def _requests(self) -> str:
         self.reset()
         water = self.controller.request("water")
         self.core.on_receipt(StationReply(water, STATION, self.clock.wall()))
         self.controller.request("blanket")
+        self.controller.request("sick")
         return "requests"
 

@@ -155,14 +155,15 @@ def test_the_patient_cannot_close_the_window(room_screen: Screen, qtbot) -> None
 
 def test_a_missing_sound_and_an_unusable_broker_file_are_named_on_screen_beside_the_call_button(
         qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.adapters.cues import CALL_NOT_THROUGH, SESSION_END, CuePlayer
+    from kiosk.adapters.cues import CALL_NOT_THROUGH, CALL_PRESS, SESSION_END, CuePlayer
     from kiosk.screenshots.fakes import offline_parts
 
     create_gui_app()
     config = load_config(None, {})
     dispatcher = Dispatcher()
     parts = offline_parts(dispatcher.post, with_audio=False, scan=lambda playlists, music: None)
-    cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH}
+    cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH,
+            "call press": CALL_PRESS}
     parts.cue = lambda name: CuePlayer(dispatcher.post, cues[name], tmp_path / f"{name}.wav")
     parts.link.problem = "the broker password file /etc/kiosk/pw cannot be read (it is a folder)"
     room = assemble_room(config, config.rooms[0], parts, dispatcher.post)
@@ -175,7 +176,7 @@ def test_a_missing_sound_and_an_unusable_broker_file_are_named_on_screen_beside_
             return [str(i.property("text")) for i in items(screen.window.contentItem())
                     if i.objectName() == "degradedNote" and shown(i)]
 
-        qtbot.waitUntil(lambda: len(notes()) == 4, timeout=3000)  # calls, music, two sounds
+        qtbot.waitUntil(lambda: len(notes()) == 5, timeout=3000)  # calls, music, three sounds
         notes_shown = notes()
         assert any("cannot reach the nurse station" in n and "/etc/kiosk/pw" in n
                    for n in notes_shown), notes_shown

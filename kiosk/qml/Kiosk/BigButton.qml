@@ -6,6 +6,8 @@ Button {
     id: control
     property color fill: Theme.surfaceRaised
     property color ink: Theme.text
+    property color edge: Theme.controlEdge
+    property int edgeWidth: 2
     property int fontSize: Theme.fontBody
 
     implicitWidth: Math.max(Theme.minTarget, contentItem.implicitWidth + 2 * Theme.spacing)
@@ -15,7 +17,7 @@ Button {
 
     contentItem: Text {
         text: control.text
-        color: control.ink
+        color: control.enabled ? control.ink : Theme.textMuted
         font.pixelSize: control.fontSize
         font.weight: Font.DemiBold
         wrapMode: Text.WordWrap
@@ -24,9 +26,10 @@ Button {
     }
     background: Rectangle {
         radius: Theme.radius
-        color: control.fill
-        opacity: control.enabled ? 1.0 : 0.6
-        border.width: control.visualFocus ? 4 : 0
-        border.color: Theme.focusRing
+        // Enabled: its fill and a clear edge. Disabled: no fill of its own and a dim edge.
+        color: control.enabled ? control.fill : Theme.background
+        border.width: control.visualFocus ? Math.max(4, control.edgeWidth) : control.edgeWidth
+        border.color: control.visualFocus ? Theme.focusRing
+                      : control.enabled ? control.edge : Theme.disabledEdge
     }
 }

@@ -3,7 +3,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // Large choices from the clinic's list, then the open requests with a way to take each back.
-// An urgent call is listed too, without "Cancel": a nurse clears it.
+// An urgent call is listed too, without "Cancel": a nurse clears it. Choices that mean something
+// is wrong (priority "high": feeling sick, anxious, the IV) carry a coral edge and a warning mark,
+// so they never look as casual as water.
 Item {
     id: screen
     required property var room
@@ -37,9 +39,25 @@ Item {
                 model: screen.calls.choices
                 delegate: BigButton {
                     required property var modelData
+                    readonly property bool serious: modelData.priority === "high"
                     objectName: "requestChoice_" + modelData.id
                     text: modelData.label
                     fontSize: Theme.fontSmall
+                    edge: serious ? Theme.urgent : Theme.controlEdge
+                    edgeWidth: serious ? Math.round(5 * Theme.scale) : 2
+                    Accessible.description: serious ? qsTr("Tells the nurse something is wrong")
+                                                    : ""
+
+                    Text {
+                        objectName: "requestUrgentMark"
+                        visible: parent.serious && Theme.iconsAvailable
+                        anchors { top: parent.top; right: parent.right; margins: Theme.spacing / 2 }
+                        text: "\ue8b2"
+                        color: Theme.urgent
+                        font.family: Theme.iconFont
+                        font.pixelSize: Theme.fontBody
+                        Accessible.ignored: true
+                    }
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     Layout.preferredHeight: Theme.minTarget
@@ -75,6 +93,8 @@ Item {
                 height: Math.max(Theme.minTarget, texts.implicitHeight + Theme.spacing)
                 radius: Theme.radius
                 color: Theme.surface
+                border.color: modelData.urgent ? Theme.urgent : Theme.border
+                border.width: modelData.urgent ? Math.round(5 * Theme.scale) : 1
 
                 Column {
                     id: texts
