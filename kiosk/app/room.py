@@ -34,17 +34,21 @@ from kiosk.app.shell import (
 from kiosk.core.calls import CallOutbox, RoomCalls
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.fades import FadeSettings
+from kiosk.core.guide import AFTER_SESSION, GuideContent
 from kiosk.core.listeners import Listeners
 from kiosk.core.lockout import LockoutStore, MemoryLockoutStore
 from kiosk.core.protocol import CallMessage, Resolved, SessionStatus
-from kiosk.core.session import SessionModel, SessionState, SessionStore
+from kiosk.core.session import Phase, SessionModel, SessionState, SessionStore
 from kiosk.core.volume import VolumePolicy
 from kiosk.qt.calls import RequestChoice, RoomCallController
 from kiosk.qt.dispatch import Dispatcher
+from kiosk.qt.guide import GuideController
+from kiosk.qt.i18n import LanguageController
 from kiosk.qt.music import MusicController
 from kiosk.qt.nurse import NurseAccess
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 from kiosk.qt.session import SessionController, connect_room
+from kiosk.settings.schema import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -119,11 +123,13 @@ class Room:
     calls: RoomCallController
     call_core: RoomCalls
     link: RoomLinkPort
+    guide: GuideController
+    language: LanguageController
     releases: list[Callable[[], None]] = field(default_factory=list)
 
     def backends(self) -> dict[str, QObject]:
         return {"room": self.room, "music": self.music, "session": self.session,
-                "calls": self.calls}
+                "calls": self.calls, "guide": self.guide, "language": self.language}
 
     def start(self) -> None:
         self.link.start()
@@ -157,7 +163,10 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     calls.callStateChanged.connect(room.wake)
     connect_session_to_music(session, music)
     publish_session_to_station(session, parts.link, room_settings.id)
-    assembled = Room(config, room, music, session, calls, call_core, parts.link)
+    guide, language = _guide_and_language(config, room_settings, room, session, calls,
+                                          call_core)
+    assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
+                     language)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
     assembled.releases.extend(c.release for c in (end_cue, tone, press) if c is not None)
     if parts.audio is not None:
@@ -197,6 +206,58 @@ def _calls(clinic: Any, room_id: str, parts: RoomParts
     controller = RoomCallController(core, choices)
     parts.link.connection_changed.connect(controller.set_link_up)
     return core, controller
+
+
+def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
+                        session: SessionController, calls: RoomCallController,
+                        call_core: RoomCalls) -> tuple[GuideController, LanguageController]:
+    """The guide follows the session's phase; the patient's language (the room's own until the
+    patient or the nurse picks another, and again after "reset for next patient") chooses the
+    interface's words and the clinic's texts: guide, request labels, phase names and lines."""
+    clinic = config.clinic
+    offered = [code for code in LANGUAGES if clinic.content_for(code) is not None]
+    language = LanguageController(offered or [room_settings.language], room_settings.language,
+                                  room)
+    guide = GuideController(clinic.content, language.current(), clinic.language, call_core, room)
+
+    def words_in_language() -> None:
+        content = clinic.content_for(language.current())
+        guide.set_language(language.current())
+        calls.set_patient_labels(guide.patient_labels())
+        session.set_phase_words(phase_words(content))
+        room.refresh_clock()
+
+    def follow_phase() -> None:
+        view = session.view()
+        if view.state is SessionState.ENDED:
+            guide.set_phase(AFTER_SESSION)
+        elif view.phase is not None and view.state is not SessionState.NONE:
+            guide.set_phase(view.phase.id, view.phase.guide_topics)
+        else:
+            guide.set_phase(None)
+
+    words_in_language()
+    follow_phase()
+    language.languageChanged.connect(words_in_language)
+    session.patientReset.connect(language.reset)
+    session.sessionStateChanged.connect(follow_phase)
+    session.phaseIndexChanged.connect(follow_phase)
+    calls.requestsChanged.connect(lambda: guide.set_open_requests(calls.property("requests")))
+    return guide, language
+
+
+def phase_words(content: GuideContent | None) -> Callable[[str, Phase], tuple[str, str]]:
+    """A phase's name and line in the content's language; the template's own words (clinic.yaml)
+    where the content has none."""
+    def words(template_id: str, phase: Phase) -> tuple[str, str]:
+        if content is None:
+            return phase.name, phase.description
+        try:
+            found = content.phase_words(template_id, phase.id)
+        except KeyError:
+            return phase.name, phase.description
+        return found.name, found.line
+    return words
 
 
 def _report_degraded(room: RoomController, parts: RoomParts, cues: tuple[Cue | None, ...]

@@ -4,7 +4,7 @@ import importlib
 
 # Every module that declares @QmlElement types under "Kiosk.Backend".
 _MODULES = ["kiosk.qt.room", "kiosk.qt.music", "kiosk.qt.session", "kiosk.qt.calls",
-            "kiosk.qt.station", "kiosk.qt.response_times"]
+            "kiosk.qt.station", "kiosk.qt.response_times", "kiosk.qt.guide", "kiosk.qt.i18n"]
 
 
 def register_types() -> None:

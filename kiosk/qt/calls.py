@@ -9,7 +9,7 @@ tests wait on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
@@ -83,6 +83,7 @@ class RoomCallController(QObject):
     noStationOnlineChanged = Signal()
     linkUpChanged = Signal()
     requestsChanged = Signal()
+    choicesChanged = Signal()
     # A call did not reach a station in time: the app plays a gentle local tone.
     notThrough = Signal()
     # The patient pressed the call button: the app answers with a soft press tone.
@@ -98,6 +99,9 @@ class RoomCallController(QObject):
         self._status_text = ""
         self._no_station = True
         self._requests: list[dict[str, object]] = []
+        # What the patient reads for a request reason, in their language; the station gets the
+        # label the request was made with (the clinic's language).
+        self._patient_labels: dict[str, str] = {}
         self._logged: dict[str, str] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -127,7 +131,8 @@ class RoomCallController(QObject):
         return no_station_text()
 
     def _get_choices(self) -> list[dict[str, object]]:
-        return [{"id": c.id, "label": c.label, "priority": c.priority} for c in self._choices]
+        return [{"id": c.id, "label": self._patient_labels.get(c.id, c.label),
+                 "priority": c.priority} for c in self._choices]
 
     callState = Property(str, _get_call_state, notify=callStateChanged)
     statusText = Property(str, _get_status_text, notify=statusTextChanged)
@@ -135,7 +140,7 @@ class RoomCallController(QObject):
     linkUp = Property(bool, _get_link_up, notify=linkUpChanged)
     requests = Property(list, _get_requests, notify=requestsChanged)
     noStationText = Property(str, _get_no_station_text, constant=True)
-    choices = Property(list, _get_choices, constant=True)
+    choices = Property(list, _get_choices, notify=choicesChanged)
 
     # ---- what the patient and the nurse do ----
 
@@ -161,6 +166,18 @@ class RoomCallController(QObject):
     def resolveInRoom(self, call_id: str) -> bool:  # noqa: N802
         """A nurse in the room clears an item (the PIN guard sits in front of this)."""
         return self._calls.resolve_in_room(call_id)
+
+    def set_patient_labels(self, labels: Mapping[str, str]) -> None:
+        """Labels by request reason in the patient's language (a new language: new labels)."""
+        self._patient_labels = dict(labels)
+        self.choicesChanged.emit()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Choose every text again, after the interface's language changed."""
+        self._status_text = ""
+        self._requests = []
+        self._refresh()
 
     def set_link_up(self, up: bool) -> None:
         """Wired to the link's connection changes (RoomLink.connection_changed)."""
@@ -198,7 +215,9 @@ class RoomCallController(QObject):
             text = offline_text()
         return {
             "id": item.call.call_id,
-            "label": _tr("Call nurse") if urgent else item.call.label,
+            "label": _tr("Call nurse") if urgent else self._patient_labels.get(
+                item.call.reason, item.call.label),
+            "reason": item.call.reason,
             "stateText": text,
             "cancellable": not urgent,
             "urgent": urgent,

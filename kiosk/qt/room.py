@@ -28,7 +28,6 @@ class RoomController(QObject):
     clockTextChanged = Signal()
     restModeChanged = Signal()
     screenChanged = Signal()
-    guideStatusChanged = Signal()
     closeAllowedChanged = Signal()
     degradedChanged = Signal()
 
@@ -47,8 +46,6 @@ class RoomController(QObject):
         self._screen = "home"
         self._close_allowed = False
         self._degraded: list[str] = []
-        self._guide_status = self.tr(
-            "Explanations are not set up in this room yet. Your nurse can tell you what to expect.")
         self._clock_timer = QTimer(self)
         self._clock_timer.setSingleShot(True)
         self._clock_timer.timeout.connect(self._tick_clock)
@@ -84,9 +81,6 @@ class RoomController(QObject):
     def _get_close_allowed(self) -> bool:
         return self._close_allowed
 
-    def _get_guide_status(self) -> str:
-        return self._guide_status
-
     def _get_degraded(self) -> list[str]:
         return self._degraded
 
@@ -99,10 +93,13 @@ class RoomController(QObject):
     restMode = Property(bool, _get_rest_mode, notify=restModeChanged)
     screen = Property(str, _get_screen, notify=screenChanged)
     closeAllowed = Property(bool, _get_close_allowed, notify=closeAllowedChanged)
-    guideStatus = Property(str, _get_guide_status, notify=guideStatusChanged)
     # Parts of this room that could not start, one plain line each, for staff.
     degraded = Property(list, _get_degraded, notify=degradedChanged)
     nurse = Property(NurseAccess, _get_nurse, constant=True)
+
+    def refresh_clock(self) -> None:
+        """Show the time again in the current language's format (a new patient language)."""
+        self._tick_clock()
 
     @Slot()
     def rest(self) -> None:

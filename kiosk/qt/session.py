@@ -17,6 +17,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.session import (
     InfusionComplete,
+    Phase,
     PhaseChanged,
     SessionEnded,
     SessionEvent,
@@ -98,6 +99,9 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
         self._chosen: SessionTemplate | None = self._templates[0] if self._templates else None
         self._chosen_minutes = self._chosen.default_infusion_minutes if self._chosen else 0
         self._restore_reported = False
+        # A phase's name and line in the patient's language (the clinic's content files).
+        self._phase_words: Callable[[str, Phase], tuple[str, str]] = (
+            lambda template_id, phase: (phase.name, phase.description))
         self._values: dict[str, Any] = self._values_from(model.view())
         self._timer = QTimer(self)
         self._timer.setInterval(poll_interval_ms)
@@ -278,6 +282,12 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
                  view.phase.id, view.state.value, whole_minutes_left(view.remaining_seconds),
                  whole_minutes_left(view.phase_remaining_seconds))
 
+    def set_phase_words(self, words: Callable[[str, Phase], tuple[str, str]]) -> None:
+        """How phases are named from now on (a new patient language); every text is chosen
+        again, so the minutes left follow the new translation too."""
+        self._phase_words = words
+        self.refresh()
+
     def _note(self, event: SessionEvent) -> None:
         """What the screen keeps from an event: a phase's playlist becomes a gentle offer."""
         if isinstance(event, PhaseChanged):
@@ -330,8 +340,8 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
             "ended": state is SessionState.ENDED,
             "sessionState": state.value,
             "templateName": view.template_name,
-            "phaseName": view.phase.name if view.phase else "",
-            "phaseDescription": view.phase.description if view.phase else "",
+            "phaseName": self._words(view, view.phase)[0],
+            "phaseDescription": self._words(view, view.phase)[1],
             "phaseIndex": view.phase_index,
             "phaseCount": view.phase_count,
             "phaseRestMode": bool(view.phase and view.phase.rest_mode and has_time),
@@ -342,7 +352,7 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
             "phaseProgress": _progress(view.phase_progress),
             "totalProgress": _progress(view.total_progress),
             "infusionComplete": view.infusion_complete,
-            "nextPhaseName": view.next_phase.name if view.next_phase else "",
+            "nextPhaseName": self._words(view, view.next_phase)[0],
             "clockHidden": self._clock_hidden,
             "bannerText": self._banner(view),
             "playlistOffer": self._playlist_offer if has_time else "",
@@ -352,13 +362,16 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
             "chosenMinutes": self._chosen_minutes,
         }
 
+    def _words(self, view: SessionView, phase: Phase | None) -> tuple[str, str]:
+        return self._phase_words(view.template_id, phase) if phase else ("", "")
+
     def _banner(self, view: SessionView) -> str:
         upcoming = view.next_phase
         if (view.state is not SessionState.RUNNING or upcoming is None
                 or view.phase_remaining_seconds > BANNER_LEAD_SECONDS):
             return ""
-        return self.tr("Next: %1. %2").replace("%1", upcoming.name).replace(
-            "%2", upcoming.description)
+        name, line = self._words(view, upcoming)
+        return self.tr("Next: %1. %2").replace("%1", name).replace("%2", line)
 
     def _minutes_text(self, seconds: float) -> str:
         return minutes_left_text(seconds)

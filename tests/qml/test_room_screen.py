@@ -62,12 +62,13 @@ def test_home_shows_room_name_clock_and_the_four_areas(room_screen: Screen) -> N
     assert shown(find(room_screen.window, "callNurseButton"))
 
 
-def test_areas_without_their_feature_say_so_instead_of_offering_dead_buttons(
+def test_the_guide_card_opens_every_topic_and_says_the_sample_text_is_not_reviewed(
         room_screen: Screen) -> None:
     guide = find(room_screen.window, "guideArea")
     texts = [i.property("text") for i in items(guide) if i.inherits("QQuickText") and shown(i)]
-    assert any("not set up in this room" in str(t) for t in texts)
-    assert not [i for i in items(guide) if i.inherits("QQuickAbstractButton")]
+    assert "All topics (13) ›" in texts
+    assert "Sample text, not yet reviewed" in texts
+    assert shown(find(room_screen.window, "guideOpenButton"))
 
 
 def test_with_no_station_reachable_the_call_button_says_so_before_it_is_pressed(

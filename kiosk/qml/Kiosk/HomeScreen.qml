@@ -8,6 +8,7 @@ Item {
     required property var room
     required property var music
     required property var session
+    required property var guide
 
     GridLayout {
         anchors.fill: parent
@@ -35,10 +36,10 @@ Item {
         AreaCard {
             objectName: "guideArea"
             title: qsTr("What you may feel")
-            status: home.room.guideStatus
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.preferredWidth: 1
+            GuideCard { anchors.fill: parent; room: home.room; guide: home.guide }
         }
     }
 }

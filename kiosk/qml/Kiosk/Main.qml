@@ -9,6 +9,8 @@ Window {
     required property var music
     required property var session
     required property var calls
+    required property var guide
+    required property var language
 
     objectName: "roomWindow"
     title: qsTr("Comfort screen, %1").arg(room.roomName)
@@ -63,6 +65,7 @@ Window {
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontClock
             }
+            LanguageButton { language: window.language }
             BigButton {
                 objectName: "restButton"
                 text: qsTr("Darken screen")
@@ -80,7 +83,8 @@ Window {
                 topMargin: Theme.spacing
             }
             sourceComponent: ({ "music": musicScreen, "nurse": nursePanel,
-                                "requests": requestsScreen })[window.room.screen] || homeScreen
+                                "requests": requestsScreen, "guide": guideList,
+                                "topic": topicScreen })[window.room.screen] || homeScreen
         }
 
         // Parts of this room that could not start, in plain words for staff; the rest runs on.
@@ -108,7 +112,9 @@ Window {
 
     Component {
         id: homeScreen
-        HomeScreen { room: window.room; music: window.music; session: window.session }
+        HomeScreen {
+            room: window.room; music: window.music; session: window.session; guide: window.guide
+        }
     }
     Component {
         id: musicScreen
@@ -117,6 +123,14 @@ Window {
     Component {
         id: nursePanel
         NursePanel { room: window.room; session: window.session }
+    }
+    Component {
+        id: guideList
+        GuideListScreen { room: window.room; guide: window.guide }
+    }
+    Component {
+        id: topicScreen
+        TopicScreen { room: window.room; guide: window.guide }
     }
     Component {
         id: requestsScreen

@@ -1,0 +1,118 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// One topic of the guide: its title and one-line summary, a large "Call the nurse about this"
+// (both always in view, never scrolled away), then its four short parts under plain headings.
+Item {
+    id: screen
+    required property var room
+    required property var guide
+    readonly property var topic: screen.guide.openTopic
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: Theme.spacing
+            Layout.fillWidth: true
+
+            BigButton {
+                objectName: "topicBackButton"
+                text: qsTr("Back")
+                fill: Theme.surface
+                Accessible.description: qsTr("Back to the list of what you may feel")
+                onClicked: screen.room.show("guide")
+            }
+            Text {
+                objectName: "topicTitle"
+                text: screen.topic.title || ""
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+        Text {
+            objectName: "topicSummary"
+            text: screen.topic.summary || ""
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            Layout.fillWidth: true
+
+            BigButton {
+                objectName: "topicCallButton"
+                text: qsTr("Call the nurse about this")
+                fill: Theme.call
+                ink: Theme.callText
+                fontSize: Theme.fontBody
+                Accessible.description: qsTr("Asks a nurse to come and talk about: %1")
+                                        .arg(screen.topic.title || "")
+                Layout.preferredWidth: Math.round(360 * Theme.scale)
+                onClicked: screen.guide.callAbout(screen.topic.id)
+            }
+            Text {
+                objectName: "topicCallState"
+                text: screen.topic.callText || ""
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+
+        Flickable {
+            id: parts
+            objectName: "topicSections"
+            clip: true
+            contentHeight: grid.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            ScrollIndicator.vertical: ScrollIndicator { }
+
+            GridLayout {
+                id: grid
+                width: parts.width
+                columns: 2
+                rowSpacing: Theme.spacing
+                columnSpacing: Theme.spacing
+
+                Repeater {
+                    model: screen.topic.sections || []
+                    delegate: Column {
+                        required property var modelData
+                        required property int index
+                        objectName: "topicSection_" + index
+                        spacing: Theme.spacing / 4
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        Text {
+                            width: parent.width
+                            text: modelData.heading
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            font.weight: Font.DemiBold
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            width: parent.width
+                            text: modelData.text
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
