@@ -58,3 +58,6 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+# The shipped demo config's PIN; the nurse panel asks for it to be changed while it is in use.
+DEMO_PIN = "2468"

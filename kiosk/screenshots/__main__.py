@@ -15,11 +15,13 @@ from kiosk.core.clock import FakeClock
 from kiosk.log import setup_logging
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.music import MusicController
-from kiosk.qt.room import Degraded
+from kiosk.qt.room import Degraded, RoomController
 from kiosk.screenshots.calls import CallScenes
 from kiosk.screenshots.capture import grab, reduce_motion, settle
 from kiosk.screenshots.fakes import offline_parts
+from kiosk.screenshots.guide import guide_screenshot_states
 from kiosk.screenshots.music import music_screenshot_states
+from kiosk.screenshots.nurse import end_lockout, nurse_screenshot_states
 from kiosk.screenshots.session import session_screenshot_states
 from kiosk.screenshots.station import station_for_screenshots, station_screenshot_states
 from kiosk.settings import Problem, load_config, resolve_room
@@ -96,6 +98,25 @@ def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
         shooter.shoot(screen, f"room-{name}")
     music.silence()
     home()
+
+    for name, guide_state in guide_screenshot_states():
+        guide_state(assembled, clock)
+        shooter.shoot(screen, f"room-{name}")
+    session.reset()
+    home()
+
+    for name, nurse_state in nurse_screenshot_states():
+        nurse_state(room, clock)
+        shooter.shoot(screen, f"room-{name}")
+    end_lockout(room, clock)
+    home()
+    screen.close()
+
+    # A config without a nurse PIN: the pad says so and the panel stays shut.
+    no_pin = RoomController(room.roomName, room.clinicName)
+    screen = shooter.open("Main", {**assembled.backends(), "room": no_pin})
+    no_pin.openNursePanel()
+    shooter.shoot(screen, "room-nurse-no-pin")
     screen.close()
 
     # Without libVLC the Music card says so and offers nothing; everything else still works.

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from kiosk.core.clock import FakeClock
 from kiosk.qt.room import RoomController
 from kiosk.qt.session import SessionController
+from kiosk.screenshots.nurse import unlock_nurse_panel
 
 TEMPLATE_ID = "ketamine-40"
 MIN = 60.0
@@ -79,12 +80,12 @@ def _paused(s: SessionController, room: RoomController, clock: FakeClock) -> Non
 def _nurse_new(s: SessionController, room: RoomController, clock: FakeClock) -> None:
     _fresh(s, room)
     s.chooseTemplate("iv-infusion")
-    room.openNursePanel()
+    unlock_nurse_panel(room)
 
 
 def _nurse_running(s: SessionController, room: RoomController, clock: FakeClock) -> None:
     _started(s, room, clock, 20 * MIN)
-    room.openNursePanel()
+    unlock_nurse_panel(room)
 
 
 # ---- helpers --------------------------------------------------------------------------------

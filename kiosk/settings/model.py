@@ -38,6 +38,7 @@ class NurseSettings:
     pin_hash: str
     auto_lock_minutes: int
     max_pin_tries: int
+    lockout_minutes: int = 5
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,7 @@ def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
             password_file=_optional_path(values["broker.password_file"], config_dir),
             ca_file=_optional_path(values["broker.ca_file"], config_dir)),
         nurse=NurseSettings(values["nurse.pin_hash"], values["nurse.auto_lock_minutes"],
-                            values["nurse.max_pin_tries"]),
+                            values["nurse.max_pin_tries"], values["nurse.lockout_minutes"]),
         calls=CallSettings(values["calls.receipt_timeout_seconds"],
                            values["calls.retry_seconds"], values["calls.escalation_minutes"],
                            values["calls.station_chime_repeat_seconds"]),

@@ -211,10 +211,15 @@ CLINIC_OPTIONS = (
       default_text="$XDG_STATE_HOME/infusion-kiosk, else ~/.local/state/infusion-kiosk"),
     Opt("nurse.pin_hash", K.TEXT, "",
       "Hash of the nurse PIN, printed by `python main.py hash-pin`. Never the PIN itself."),
-    Opt("nurse.auto_lock_minutes", K.WHOLE_NUMBER, 15,
-      "Lock the nurse panel after this long without a touch.", minimum=1, maximum=240),
+    Opt("nurse.auto_lock_minutes", K.WHOLE_NUMBER, 2,
+      "The nurse panel closes and returns to the patient's screen after this long without a "
+      "touch.", minimum=1, maximum=240),
     Opt("nurse.max_pin_tries", K.WHOLE_NUMBER, 5,
-      "Wrong PINs allowed before the nurse panel locks for a while.", minimum=1, maximum=20),
+      "Wrong PINs in a row before the PIN pad locks for nurse.lockout_minutes.", minimum=1,
+      maximum=20),
+    Opt("nurse.lockout_minutes", K.WHOLE_NUMBER, 5,
+      "How long the PIN pad stays locked after too many wrong PINs. A restart does not end "
+      "it.", minimum=1, maximum=240),
     Opt("calls.receipt_timeout_seconds", K.WHOLE_NUMBER, 5,
       "If no station confirms a call within this time, the room says plainly that the call did "
       "not get through and tells the patient to call out.", minimum=1, maximum=60),

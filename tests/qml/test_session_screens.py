@@ -19,7 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.shell import QML_DIR, create_gui_app
 from kiosk.core.clock import FakeClock
+from kiosk.core.pin import hash_pin
 from kiosk.core.session import MemorySessionStore, SessionModel
+from kiosk.qt.nurse import NurseAccess
 from kiosk.qt.room import RoomController
 from kiosk.qt.session import SessionController
 from kiosk.settings import load_config
@@ -36,6 +38,7 @@ from tests.qml.helpers import (
 )
 
 MIN = 60.0
+PIN = "4821"
 
 WRAPPER = b"""
 import QtQuick
@@ -111,7 +114,8 @@ def load(qtbot: QtBot, qml: bytes) -> Iterator[Loaded]:
     clock = FakeClock()
     session = SessionController(SessionModel(clock, MemorySessionStore()), templates(),
                                 poll_interval_ms=3_600_000)
-    room = RoomController("Room 1", "Demo clinic")
+    room = RoomController("Room 1", "Demo clinic",
+                          nurse=NurseAccess(hash_pin(PIN, iterations=1000)))
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
     for backend in (session, room):
@@ -215,13 +219,28 @@ def test_a_soft_note_names_the_next_phase_two_minutes_before_it_begins(
     card.later(2 * MIN)
     qtbot.wait(20)
     assert shown(card.find("sessionBanner"))
-    assert any(t.startswith("Next: Resting. The planned time for the drip is over")
-               for t in card.texts())
+    # What will happen, in the future tense; nothing yet says the drip is over.
+    assert "In a few minutes, the next part will begin: Resting." in card.texts()
+    assert not [t for t in card.texts() if "is over" in t]
     check_readable_and_reachable(card)
     card.later(2 * MIN)
     qtbot.wait(20)
     assert not shown(card.find("sessionBanner"))
     assert "Resting" in card.texts()
+
+
+def test_the_card_shows_the_time_left_in_the_whole_session_as_well_as_in_this_part(
+        card: Loaded, qtbot: QtBot) -> None:
+    card.session.start("ketamine-40", 0)
+    card.session.declinePlaylist()
+    card.later(10 * MIN)
+    qtbot.wait(20)
+    texts = card.texts()
+    assert "About 35 minutes left" in texts
+    assert "Whole session: About 55 minutes left" in texts
+    card.session.setClockHidden(True)
+    qtbot.wait(20)
+    assert not [t for t in card.texts() if "minutes left" in t]
 
 
 def test_ring_repaints_only_when_progress_moves(card: Loaded, qtbot: QtBot) -> None:
@@ -282,6 +301,11 @@ def test_nurse_panel_pauses_resumes_extends_ends_and_resets(panel: Loaded, qtbot
 def test_back_returns_to_the_home_screen_and_the_panel_is_reached_through_one_slot(
         panel: Loaded, qtbot: QtBot) -> None:
     panel.room.openNursePanel()
+    assert panel.room.screen == "home", "the panel opens only with the PIN"
+    for digit in PIN:
+        panel.room.nurse.pressDigit(digit)
+    with qtbot.waitSignal(panel.room.nurse.granted, timeout=5000):
+        panel.room.nurse.submit()
     assert panel.room.screen == "nurse"
     panel.tap("nurseBackButton", qtbot)
     assert panel.room.screen == "home"

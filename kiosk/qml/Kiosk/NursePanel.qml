@@ -3,9 +3,11 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The nurse's controls for this room's session. Reached only through room.openNursePanel(), where
-// a PIN guard can stand. Large steps and few words: the nurse is busy and may wear gloves.
+// the PIN guard stands (hold the room name for 3 seconds). Large steps and few words: the nurse
+// is busy and may wear gloves. It closes by itself after a quiet spell.
 Item {
     id: panel
+    objectName: "nursePanel"
     required property var session
     required property var room
 
@@ -36,6 +38,17 @@ Item {
                     Accessible.name: qsTr("Back to the patient screen")
                     onClicked: panel.room.show("home")
                 }
+            }
+
+            Text {
+                objectName: "nurseChangePinNote"
+                visible: panel.room.nurse.demoPin
+                text: qsTr("This tablet uses the demo PIN: change this PIN (python main.py "
+                           + "hash-pin, then nurse.pin_hash in config/clinic.yaml).")
+                color: Theme.urgent
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
             }
 
             Text {
