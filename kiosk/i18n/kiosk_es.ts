@@ -1,0 +1,978 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- Spanish: every visible string of the interface. Kept up to date by
+     scripts/update_translations.py; compiled to .qm by scripts/build_translations.py. -->
+<TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <source>Response times, %1</source>
+        <translation>Tiempos de respuesta, %1</translation>
+    </message>
+    <message>
+        <source>%1 calls. To acknowledge: median %2, 90% within %3. To resolve: median %4, 90% within %5 (minutes:seconds).</source>
+        <translation>%1 llamadas. Para atender: mediana %2, el 90% en menos de %3. Para resolver: mediana %4, el 90% en menos de %5 (minutos:segundos).</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>Tiempo hasta atender</translation>
+    </message>
+    <message>
+        <source>Time to resolve</source>
+        <translation>Tiempo hasta resolver</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>mediana</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>percentil 90</translation>
+    </message>
+    <message>
+        <source>Each column is one hour of the day.</source>
+        <translation>Cada columna es una hora del día.</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>llamadas</translation>
+    </message>
+</context>
+<context>
+    <name>CallButton</name>
+    <message>
+        <source>Call nurse</source>
+        <translation>Llamar a la enfermera</translation>
+    </message>
+    <message>
+        <source>No nurse station</source>
+        <translation>Sin puesto de enfermería</translation>
+    </message>
+    <message>
+        <source>Calling...</source>
+        <translation>Llamando...</translation>
+    </message>
+    <message>
+        <source>Call not through</source>
+        <translation>La llamada no llegó</translation>
+    </message>
+    <message>
+        <source>Call received</source>
+        <translation>Llamada recibida</translation>
+    </message>
+    <message>
+        <source>Nurse coming</source>
+        <translation>La enfermera viene</translation>
+    </message>
+    <message>
+        <source>Call saved</source>
+        <translation>Llamada guardada</translation>
+    </message>
+</context>
+<context>
+    <name>GuideCard</name>
+    <message>
+        <source>What you may feel</source>
+        <translation>Lo que puede sentir</translation>
+    </message>
+    <message>
+        <source>Right now you may notice</source>
+        <translation>Ahora puede notar</translation>
+    </message>
+    <message>
+        <source>Read about what you may feel</source>
+        <translation>Lea sobre lo que puede sentir</translation>
+    </message>
+    <message>
+        <source>All topics (%1) ›</source>
+        <translation>Todos los temas (%1) ›</translation>
+    </message>
+</context>
+<context>
+    <name>GuideController</name>
+    <message>
+        <source>Sample text: the clinic's medical lead must review it.</source>
+        <translation>Texto de muestra: el responsable médico de la clínica debe revisarlo.</translation>
+    </message>
+    <message>
+        <source>Sample text, not yet reviewed</source>
+        <translation>Texto de muestra, sin revisar</translation>
+    </message>
+    <message>
+        <source>Explanations are not set up in this room yet. Your nurse can tell you what to expect.</source>
+        <translation>Las explicaciones aún no están listas en esta sala. Su enfermera le puede decir qué esperar.</translation>
+    </message>
+    <message>
+        <source>What it feels like</source>
+        <translation>Cómo se siente</translation>
+    </message>
+    <message>
+        <source>Is it normal?</source>
+        <translation>¿Es normal?</translation>
+    </message>
+    <message>
+        <source>What helps</source>
+        <translation>Qué ayuda</translation>
+    </message>
+    <message>
+        <source>When to call the nurse</source>
+        <translation>Cuándo llamar a la enfermera</translation>
+    </message>
+</context>
+<context>
+    <name>GuideListScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Back to the main screen</source>
+        <translation>Volver a la pantalla principal</translation>
+    </message>
+    <message>
+        <source>What you may feel</source>
+        <translation>Lo que puede sentir</translation>
+    </message>
+    <message>
+        <source>Right now you may notice</source>
+        <translation>Ahora puede notar</translation>
+    </message>
+    <message>
+        <source>Other things you may feel</source>
+        <translation>Otras cosas que puede sentir</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Music</source>
+        <translation>Música</translation>
+    </message>
+    <message>
+        <source>Your session</source>
+        <translation>Su sesión</translation>
+    </message>
+    <message>
+        <source>What you may feel</source>
+        <translation>Lo que puede sentir</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageButton</name>
+    <message>
+        <source>Language: %1</source>
+        <translation>Idioma: %1</translation>
+    </message>
+    <message>
+        <source>Choose the language of this screen</source>
+        <translation>Elija el idioma de esta pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Comfort screen, %1</source>
+        <translation>Pantalla de confort, %1</translation>
+    </message>
+    <message>
+        <source>For the nurse: hold for 3 seconds</source>
+        <translation>Para la enfermera: mantener pulsado 3 segundos</translation>
+    </message>
+    <message>
+        <source>Darken screen</source>
+        <translation>Oscurecer pantalla</translation>
+    </message>
+    <message>
+        <source>Dims the screen. Touch anywhere to wake it.</source>
+        <translation>Oscurece la pantalla. Toque en cualquier lugar para encenderla.</translation>
+    </message>
+    <message>
+        <source>Resting. Touch the screen to wake it.</source>
+        <translation>En descanso. Toque la pantalla para encenderla.</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Comfort screen: needs attention</source>
+        <translation>Pantalla de confort: necesita atención</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScreen</name>
+    <message>
+        <source>If you need help, call out to staff or press the wired call button.</source>
+        <translation>Si necesita ayuda, llame en voz alta al personal o pulse el timbre de la cama.</translation>
+    </message>
+    <message>
+        <source>This screen is not ready. For staff: the room settings have problems.</source>
+        <translation>Esta pantalla no está lista. Para el personal: la configuración de la sala tiene problemas.</translation>
+    </message>
+</context>
+<context>
+    <name>MusicArea</name>
+    <message>
+        <source>No music playing</source>
+        <translation>No suena música</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Choose music</source>
+        <translation>Elegir música</translation>
+    </message>
+</context>
+<context>
+    <name>MusicController</name>
+    <message>
+        <source>Music is unavailable: ask staff</source>
+        <translation>La música no está disponible: pregunte al personal</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silencio</translation>
+    </message>
+    <message>
+        <source>This music is not available</source>
+        <translation>Esta música no está disponible</translation>
+    </message>
+    <message>
+        <source>Music playing</source>
+        <translation>Suena la música</translation>
+    </message>
+    <message>
+        <source>Music paused</source>
+        <translation>Música en pausa</translation>
+    </message>
+    <message>
+        <source>Volume is at the limit</source>
+        <translation>El volumen está al máximo permitido</translation>
+    </message>
+    <message>
+        <source>Looking for music...</source>
+        <translation>Buscando música...</translation>
+    </message>
+    <message>
+        <source>Playing %1</source>
+        <translation>Suena %1</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Siguiente: %1</translation>
+    </message>
+    <message>
+        <source>Volume %1</source>
+        <translation>Volumen %1</translation>
+    </message>
+</context>
+<context>
+    <name>MusicScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Music</source>
+        <translation>Música</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Now playing: %1</source>
+        <translation>Suena ahora: %1</translation>
+    </message>
+    <message>
+        <source>No music playing</source>
+        <translation>No suena música</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silencio</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Más bajo</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Más alto</translation>
+    </message>
+</context>
+<context>
+    <name>NurseAccess</name>
+    <message>
+        <source>No nurse PIN is set up on this tablet, so the nurse panel stays closed. For IT: run "python main.py hash-pin" and put the line it prints in config/clinic.yaml as nurse.pin_hash.</source>
+        <translation>Esta tableta no tiene PIN de enfermería, así que el panel de enfermería sigue cerrado. Para informática: ejecute "python main.py hash-pin" y ponga la línea que imprime en config/clinic.yaml como nurse.pin_hash.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The pad opens again in %1.</source>
+        <translation>Demasiados PIN incorrectos. El teclado se abre de nuevo en %1.</translation>
+    </message>
+    <message>
+        <source>Checking the PIN...</source>
+        <translation>Comprobando el PIN...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more tries before the pad locks.</source>
+        <translation>
+            <numerusform>PIN incorrecto. Queda %n intento antes de que el teclado se bloquee.</numerusform>
+            <numerusform>PIN incorrecto. Quedan %n intentos antes de que el teclado se bloquee.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the nurse PIN.</source>
+        <translation>Escriba el PIN de enfermería.</translation>
+    </message>
+</context>
+<context>
+    <name>NursePanel</name>
+    <message>
+        <source>Nurse controls</source>
+        <translation>Controles de enfermería</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Back to the patient screen</source>
+        <translation>Volver a la pantalla del paciente</translation>
+    </message>
+    <message>
+        <source>This tablet uses the demo PIN: change this PIN (python main.py hash-pin, then nurse.pin_hash in config/clinic.yaml).</source>
+        <translation>Esta tableta usa el PIN de demostración: cambie este PIN (python main.py hash-pin y luego nurse.pin_hash en config/clinic.yaml).</translation>
+    </message>
+    <message>
+        <source>Now: %1, %2. %3</source>
+        <translation>Ahora: %1, %2. %3</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>En pausa.</translation>
+    </message>
+    <message>
+        <source>Ended.</source>
+        <translation>Terminada.</translation>
+    </message>
+    <message>
+        <source>No session is running.</source>
+        <translation>No hay ninguna sesión en curso.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Resume the session timer</source>
+        <translation>Reanudar el temporizador de la sesión</translation>
+    </message>
+    <message>
+        <source>Pause the session timer</source>
+        <translation>Pausar el temporizador de la sesión</translation>
+    </message>
+    <message>
+        <source>+5 min</source>
+        <translation>+5 min</translation>
+    </message>
+    <message>
+        <source>Add 5 minutes to this part</source>
+        <translation>Añadir 5 minutos a esta parte</translation>
+    </message>
+    <message>
+        <source>+10 min</source>
+        <translation>+10 min</translation>
+    </message>
+    <message>
+        <source>Add 10 minutes to this part</source>
+        <translation>Añadir 10 minutos a esta parte</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Terminar la sesión</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>Elegir %1</translation>
+    </message>
+    <message>
+        <source>-10</source>
+        <translation>-10</translation>
+    </message>
+    <message>
+        <source>Infusion 10 minutes shorter</source>
+        <translation>Infusión 10 minutos más corta</translation>
+    </message>
+    <message>
+        <source>-5</source>
+        <translation>-5</translation>
+    </message>
+    <message>
+        <source>Infusion 5 minutes shorter</source>
+        <translation>Infusión 5 minutos más corta</translation>
+    </message>
+    <message>
+        <source>Infusion %1 min</source>
+        <translation>Infusión %1 min</translation>
+    </message>
+    <message>
+        <source>+5</source>
+        <translation>+5</translation>
+    </message>
+    <message>
+        <source>Infusion 5 minutes longer</source>
+        <translation>Infusión 5 minutos más larga</translation>
+    </message>
+    <message>
+        <source>+10</source>
+        <translation>+10</translation>
+    </message>
+    <message>
+        <source>Infusion 10 minutes longer</source>
+        <translation>Infusión 10 minutos más larga</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>Empezar %1</translation>
+    </message>
+    <message>
+        <source>Reset for next patient</source>
+        <translation>Preparar para el siguiente paciente</translation>
+    </message>
+    <message>
+        <source>Clears this room's session and choices.</source>
+        <translation>Borra la sesión y las elecciones de esta sala.</translation>
+    </message>
+    <message>
+        <source>A tablet call supplements the wired nurse call.</source>
+        <translation>La llamada de la tableta complementa el timbre de enfermería con cable.</translation>
+    </message>
+    <message>
+        <source>Sample content: the clinic's medical lead must review it.</source>
+        <translation>Contenido de muestra: el responsable médico de la clínica debe revisarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>NursePinPad</name>
+    <message>
+        <source>Nurse PIN pad</source>
+        <translation>Teclado del PIN de enfermería</translation>
+    </message>
+    <message>
+        <source>Nurse PIN</source>
+        <translation>PIN de enfermería</translation>
+    </message>
+    <message>
+        <source>No digits yet</source>
+        <translation>Aún no hay dígitos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close the PIN pad</source>
+        <translation>Cerrar el teclado del PIN</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Erase the last digit</source>
+        <translation>Borrar el último dígito</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Check the PIN</source>
+        <translation>Comprobar el PIN</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsButton</name>
+    <message>
+        <source>Ask for something (%1 open)</source>
+        <translation>Pedir algo (%1 abiertos)</translation>
+    </message>
+    <message>
+        <source>Ask for something</source>
+        <translation>Pedir algo</translation>
+    </message>
+    <message>
+        <source>Water, a blanket, the bathroom, or tell the nurse how you feel.</source>
+        <translation>Agua, una cobija, el baño, o decirle a la enfermera cómo se siente.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsScreen</name>
+    <message>
+        <source>What do you need?</source>
+        <translation>¿Qué necesita?</translation>
+    </message>
+    <message>
+        <source>Tells the nurse something is wrong</source>
+        <translation>Avisa a la enfermera de que algo va mal</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Back to the main screen</source>
+        <translation>Volver a la pantalla principal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>Cancelar %1</translation>
+    </message>
+</context>
+<context>
+    <name>RestOverlay</name>
+    <message>
+        <source>Wake the screen</source>
+        <translation>Encender la pantalla</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCallController</name>
+    <message>
+        <source>This tablet lost its connection. Your call is saved and will be sent again. You can also call out.</source>
+        <translation>Esta tableta perdió la conexión. Su llamada está guardada y se enviará de nuevo. También puede llamar en voz alta.</translation>
+    </message>
+    <message>
+        <source>No nurse station is online: call out or use the wired call button</source>
+        <translation>No hay ningún puesto de enfermería conectado: llame en voz alta o use el timbre de la cama</translation>
+    </message>
+    <message>
+        <source>Calling the nurse station...</source>
+        <translation>Llamando al puesto de enfermería...</translation>
+    </message>
+    <message>
+        <source>Your call did not get through. Please call out or press the wired call button. We keep trying.</source>
+        <translation>Su llamada no llegó. Por favor, llame en voz alta o pulse el timbre de la cama. Seguimos intentándolo.</translation>
+    </message>
+    <message>
+        <source>The nurse station has your call</source>
+        <translation>El puesto de enfermería tiene su llamada</translation>
+    </message>
+    <message>
+        <source>A nurse is on the way</source>
+        <translation>Una enfermera viene en camino</translation>
+    </message>
+    <message>
+        <source>Sending...</source>
+        <translation>Enviando...</translation>
+    </message>
+    <message>
+        <source>Not through yet. We keep trying.</source>
+        <translation>Aún no llegó. Seguimos intentándolo.</translation>
+    </message>
+    <message>
+        <source>The nurse station has it</source>
+        <translation>El puesto de enfermería lo tiene</translation>
+    </message>
+    <message>
+        <source>Call nurse</source>
+        <translation>Llamar a la enfermera</translation>
+    </message>
+</context>
+<context>
+    <name>RoomController</name>
+    <message>
+        <source>For staff: this tablet cannot reach the nurse station: %1</source>
+        <translation>Para el personal: esta tableta no puede contactar con el puesto de enfermería: %1</translation>
+    </message>
+    <message>
+        <source>For staff: calls and the session are not kept across a restart: %1</source>
+        <translation>Para el personal: las llamadas y la sesión no se conservan al reiniciar: %1</translation>
+    </message>
+    <message>
+        <source>For staff: music is unavailable: %1</source>
+        <translation>Para el personal: la música no está disponible: %1</translation>
+    </message>
+    <message>
+        <source>For staff: a sound will not play: %1</source>
+        <translation>Para el personal: un sonido no se reproducirá: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionArea</name>
+    <message>
+        <source>Your nurse will start your session.</source>
+        <translation>Su enfermera empezará su sesión.</translation>
+    </message>
+    <message>
+        <source>Your session time is over</source>
+        <translation>El tiempo de su sesión terminó</translation>
+    </message>
+    <message>
+        <source>Paused by your nurse</source>
+        <translation>Pausada por su enfermera</translation>
+    </message>
+    <message>
+        <source>Whole session: %1</source>
+        <translation>Sesión completa: %1</translation>
+    </message>
+    <message>
+        <source>Rest here. Your nurse will come to you.</source>
+        <translation>Descanse aquí. Su enfermera vendrá a verle.</translation>
+    </message>
+    <message>
+        <source>In a few minutes, the next part will begin: %1.</source>
+        <translation>En unos minutos empieza la siguiente parte: %1.</translation>
+    </message>
+    <message>
+        <source>Play %1</source>
+        <translation>Reproducir %1</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+    <message>
+        <source>No thanks, no music suggestion</source>
+        <translation>No, gracias, sin sugerencia de música</translation>
+    </message>
+    <message>
+        <source>Show the time</source>
+        <translation>Mostrar el tiempo</translation>
+    </message>
+    <message>
+        <source>Hide the time</source>
+        <translation>Ocultar el tiempo</translation>
+    </message>
+    <message>
+        <source>The name of this part of your session stays shown.</source>
+        <translation>El nombre de esta parte de su sesión sigue a la vista.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>Next: %1. %2</source>
+        <translation>Siguiente: %1. %2</translation>
+    </message>
+    <message>
+        <source>Less than a minute left</source>
+        <translation>Queda menos de un minuto</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n minute(s) left</source>
+        <translation>
+            <numerusform>Queda %n minuto aproximadamente</numerusform>
+            <numerusform>Quedan unos %n minutos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>This station cannot connect: %1. New calls cannot reach this screen.</source>
+        <translation>Este puesto no puede conectarse: %1. Las llamadas nuevas no pueden llegar a esta pantalla.</translation>
+    </message>
+    <message>
+        <source>Not connected to the broker. New calls cannot reach this screen.</source>
+        <translation>Sin conexión con el servidor de mensajes. Las llamadas nuevas no pueden llegar a esta pantalla.</translation>
+    </message>
+    <message>
+        <source>The chime cannot sound. Watch this screen for new calls.</source>
+        <translation>El aviso no puede sonar. Vigile esta pantalla por si hay llamadas nuevas.</translation>
+    </message>
+    <message>
+        <source>No open calls.</source>
+        <translation>No hay llamadas abiertas.</translation>
+    </message>
+    <message>
+        <source>1 more call below</source>
+        <translation>1 llamada más abajo</translation>
+    </message>
+    <message>
+        <source>%1 more calls below</source>
+        <translation>%1 llamadas más abajo</translation>
+    </message>
+    <message>
+        <source>Notices below</source>
+        <translation>Avisos abajo</translation>
+    </message>
+    <message>
+        <source>open call</source>
+        <translation>llamada abierta</translation>
+    </message>
+    <message>
+        <source>open calls</source>
+        <translation>llamadas abiertas</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>con retraso</translation>
+    </message>
+    <message>
+        <source>silent tablet</source>
+        <translation>tableta sin contacto</translation>
+    </message>
+    <message>
+        <source>silent tablets</source>
+        <translation>tabletas sin contacto</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silencio</translation>
+    </message>
+    <message>
+        <source>Silence the chime. Calls stay on the screen.</source>
+        <translation>Silencia el aviso. Las llamadas siguen en la pantalla.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Today: response times</source>
+        <translation>Hoy: tiempos de respuesta</translation>
+    </message>
+    <message>
+        <source>1 more room below</source>
+        <translation>1 sala más abajo</translation>
+    </message>
+    <message>
+        <source>%1 more rooms below</source>
+        <translation>%1 salas más abajo</translation>
+    </message>
+    <message>
+        <source>%1 more rooms above</source>
+        <translation>%1 salas más arriba</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message>
+        <source>Seen: %1</source>
+        <translation>Visto: %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Resolved: clear the call from %1</source>
+        <translation>Resuelto: quitar la llamada de %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Undo: keep the call from %1 open</source>
+        <translation>Deshacer: mantener abierta la llamada de %1</translation>
+    </message>
+    <message>
+        <source>On my way</source>
+        <translation>Voy para allá</translation>
+    </message>
+    <message>
+        <source>On my way to %1</source>
+        <translation>Voy para %1</translation>
+    </message>
+</context>
+<context>
+    <name>StationController</name>
+    <message>
+        <source>Nurse station</source>
+        <translation>Puesto de enfermería</translation>
+    </message>
+    <message>
+        <source>Test call (commissioning)</source>
+        <translation>Llamada de prueba (puesta en marcha)</translation>
+    </message>
+    <message>
+        <source>Call for a nurse</source>
+        <translation>Llamada a la enfermera</translation>
+    </message>
+    <message>
+        <source>Request: %1</source>
+        <translation>Petición: %1</translation>
+    </message>
+    <message>
+        <source>Test call</source>
+        <translation>Llamada de prueba</translation>
+    </message>
+    <message>
+        <source>under 1 min</source>
+        <translation>menos de 1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Resolved: clears in %1 s</source>
+        <translation>Resuelto: se quita en %1 s</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Waiting for a nurse</source>
+        <translation>Esperando a una enfermera</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Con retraso</translation>
+    </message>
+    <message>
+        <source>A nurse is on the way</source>
+        <translation>Una enfermera viene en camino</translation>
+    </message>
+    <message>
+        <source>On the way (%1)</source>
+        <translation>En camino (%1)</translation>
+    </message>
+    <message>
+        <source>Unknown: this station has no link</source>
+        <translation>Desconocido: este puesto no tiene conexión</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Sin contacto</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Petición</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <source>Infusion done</source>
+        <translation>Infusión terminada</translation>
+    </message>
+    <message>
+        <source>Not seen</source>
+        <translation>No vista</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Sin sesión</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1: infusion time complete</source>
+        <translation>%1: terminó el tiempo de infusión</translation>
+    </message>
+    <message>
+        <source>Tablet online</source>
+        <translation>Tableta conectada</translation>
+    </message>
+    <message>
+        <source>Tablet not seen yet</source>
+        <translation>Tableta aún no vista</translation>
+    </message>
+    <message>
+        <source>No contact for %1 s</source>
+        <translation>Sin contacto desde hace %1 s</translation>
+    </message>
+    <message>
+        <source>No contact for %1 min</source>
+        <translation>Sin contacto desde hace %1 min</translation>
+    </message>
+    <message>
+        <source>Infusion complete</source>
+        <translation>Infusión completa</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>quedan %1 min</translation>
+    </message>
+    <message>
+        <source>No open calls</source>
+        <translation>No hay llamadas abiertas</translation>
+    </message>
+    <message>
+        <source>1 open call</source>
+        <translation>1 llamada abierta</translation>
+    </message>
+    <message>
+        <source>%1 open calls</source>
+        <translation>%1 llamadas abiertas</translation>
+    </message>
+</context>
+<context>
+    <name>TopicScreen</name>
+    <message>
+        <source>Back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Back to the list of what you may feel</source>
+        <translation>Volver a la lista de lo que puede sentir</translation>
+    </message>
+    <message>
+        <source>Call the nurse about this</source>
+        <translation>Llamar a la enfermera por esto</translation>
+    </message>
+    <message>
+        <source>Asks a nurse to come and talk about: %1</source>
+        <translation>Pide que una enfermera venga a hablar de: %1</translation>
+    </message>
+</context>
+</TS>
