@@ -3,7 +3,7 @@
 
 PY := .venv/bin/python
 
-.PHONY: run test setup lint screenshots
+.PHONY: run test setup lint screenshots bench
 
 run: setup
 	$(PY) main.py demo
@@ -18,3 +18,6 @@ setup:
 
 screenshots: setup
 	$(PY) main.py screenshots docs/screenshots
+
+bench: setup
+	$(PY) tests/bench/run_all.py

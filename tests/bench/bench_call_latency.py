@@ -28,6 +28,8 @@ from paho.mqtt.enums import CallbackAPIVersion
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from figures import Figures  # noqa: E402
+
 from kiosk.adapters.broker import PrivateBroker  # noqa: E402
 from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink, StationLink  # noqa: E402
 from kiosk.core import protocol as p  # noqa: E402
@@ -61,6 +63,11 @@ class TimedBoard(StationBoard):
     def on_call(self, msg: p.CallMessage) -> None:
         self.seen_at.setdefault(msg.call_id, time.perf_counter())
         super().on_call(msg)
+
+
+def percentile(values: list[float], q: int) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def ms(values: list[float]) -> str:
@@ -167,6 +174,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=300)
     parser.add_argument("--burst", type=int, default=100)
+    parser.add_argument("--json", type=Path, help="write the figures here (make bench)")
     args = parser.parse_args()
     with PrivateBroker() as broker:
         raw = raw_round_trips(broker.url, args.calls)
@@ -178,6 +186,16 @@ def main() -> int:
     print(f"burst of {args.burst} rooms: station has every call after {all_seen * 1000:.1f} ms, "
           f"every room has its receipt after {all_received * 1000:.1f} ms; "
           f"per call to the board {ms(each)}")
+    figures = Figures("call latency", args.calls)
+    for q in (50, 99):
+        raw_q = percentile(raw, q) * 1000
+        figures.add(f"call_nurse() -> station board p{q}", percentile(to_board, q) * 1000,
+                    "ms", f"raw paho QoS 1 round trip p{q}", raw_q)
+        figures.add(f"call_nurse() -> room holds the receipt p{q}",
+                    percentile(to_receipt, q) * 1000, "ms",
+                    f"raw paho QoS 1 round trip p{q}", raw_q)
+    figures.add(f"burst of {args.burst} rooms: every receipt", all_received * 1000, "ms")
+    figures.write(args.json)
     return 0
 
 

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from baseline import BARE_QML_WINDOW
+from figures import Figures
 
 ROOT = Path(__file__).resolve().parents[2]
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -52,6 +53,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument("--json", type=Path, help="write the figures here (make bench)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as state:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
@@ -79,9 +81,16 @@ def main() -> None:
                 except subprocess.TimeoutExpired:
                     p.kill()
     print(f"idle CPU over {wall:.0f} s, both running side by side (% of one core):")
+    percent = {}
     for name in procs:
         used = after[name] - before[name]
-        print(f"  {name:24s} {100 * used / wall:5.2f}%  ({used:.2f} s CPU)")
+        percent[name] = 100 * used / wall
+        print(f"  {name:24s} {percent[name]:5.2f}%  ({used:.2f} s CPU)")
+    figures = Figures("idle CPU", 1)
+    figures.add(f"room, session running: idle CPU over {wall:.0f} s",
+                percent["room, session running"], "% of a core", "bare QML window",
+                percent["bare QML window"])
+    figures.write(args.json)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from baseline import BARE_QML_WINDOW
+from figures import Figures
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,6 +55,7 @@ def rss_kib(pid: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", type=Path, help="write the figures here (make bench)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as state:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
@@ -67,10 +69,18 @@ def main() -> None:
             for name, cmd in cases.items():
                 results[name].append(measure(cmd, env))
     print(f"start-up to first frame, median of {args.runs} runs (offscreen, software)")
+    medians = {}
     for name, runs in results.items():
         ms = statistics.median(r[0] for r in runs)
         rss = statistics.median(r[1] for r in runs) / 1024
+        medians[name] = (ms, rss)
         print(f"  {name:<22} {ms:7.0f} ms   {rss:6.1f} MiB RSS")
+    figures = Figures("start-up", args.runs)
+    (bare_ms, bare_rss), (room_ms, room_rss) = medians.values()
+    figures.add("room: first frame", room_ms, "ms", "bare QML window", bare_ms, "<= 1.6x")
+    figures.add("room: peak memory at first frame", room_rss, "MiB", "bare QML window",
+                bare_rss)
+    figures.write(args.json)
 
 
 if __name__ == "__main__":
