@@ -35,7 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     station.add_argument("--station", metavar="ID", help="this station's id (default: "
                          "$KIOSK_STATION, else station- and the short host name)")
 
-    sub.add_parser("demo", help="a private broker, a station and the demo rooms, all windowed")
+    demo = sub.add_parser("demo", help="a private broker, a station and the demo rooms, all "
+                          "windowed side by side")
+    demo.add_argument("--rooms", type=int, default=0, metavar="N",
+                      help="also N simulated rooms (MQTT clients, no windows), to show the "
+                      "station full (default: 0)")
 
     call_test = sub.add_parser("call-test", help="commissioning: send a test call, wait for a "
                                "station receipt, print the latency; exit 0, or 1 with a reason")
@@ -82,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_station(args.config, args.windowed, args.station)
     if args.command == "demo":
         from kiosk.app.demo import run_demo
-        return run_demo()
+        return run_demo(args.rooms)
     if args.command == "call-test":
         from kiosk.app.calltest import run_call_test
         return run_call_test(args.config, args.room)

@@ -10,7 +10,7 @@ APT_PACKAGES=(
     python3 python3-venv
     libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
     fonts-dejavu-core fonts-material-design-icons-iconfont
-    xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+    xvfb xauth x11-utils libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
     libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
     libvlc5 vlc-plugin-base libvlc-bin
     mosquitto mosquitto-clients openssl

@@ -1,14 +1,19 @@
-"""`python main.py demo`: the whole system on one computer, with one command.
+"""`python main.py demo [--rooms N]`: the whole system on one computer, with one command.
 
 Starts a private Mosquitto on a free loopback port, then a nurse station and every room of the
-configuration as windowed child processes, each with its own state folder. When any of them
-exits (a window was closed) or on Ctrl-C / SIGTERM, it stops all of them and the broker.
+configuration as windowed child processes, each with its own state folder, laid out side by
+side to fit the screen (the station on the left half, the rooms on the right; each child is
+told its place through KIOSK_WINDOW_GEOMETRY, so this works without a window manager too).
+`--rooms N` adds N simulated rooms (outside MQTT clients, not windows) with a plausible mix of
+sessions and the odd request, to show the station full. When any child exits (a window was
+closed) or on Ctrl-C / SIGTERM, it stops all of them, the simulated rooms and the broker.
 Part of the composition layer, so it may start processes itself.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import signal
 import subprocess
@@ -17,6 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
+
+from kiosk.app.placement import VARIABLE as GEOMETRY_VARIABLE
+from kiosk.app.placement import Placement
+
+if TYPE_CHECKING:
+    from kiosk.adapters.sim_rooms import SimulatedRooms
 
 log = logging.getLogger(__name__)
 
@@ -24,15 +36,20 @@ ROOT = Path(__file__).resolve().parents[2]
 STOP_SECONDS = 5.0
 # Supervision only: how often to look whether a child has exited.
 POLL_SECONDS = 0.2
+MOST_SIMULATED_ROOMS = 500
 
 
 class _StopRequested(Exception):
     pass
 
 
-def run_demo() -> int:
+def run_demo(simulated_rooms: int = 0) -> int:
     from kiosk.adapters.broker import BrokerError, PrivateBroker
 
+    if not 0 <= simulated_rooms <= MOST_SIMULATED_ROOMS:
+        print(f"--rooms must be between 0 and {MOST_SIMULATED_ROOMS} (got {simulated_rooms}).",
+              file=sys.stderr)
+        return 2
     problem = _display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -40,6 +57,7 @@ def run_demo() -> int:
     rooms = _demo_rooms()
     if rooms is None:
         return 1
+    places = demo_layout(_screen(), len(rooms))
     try:
         broker = PrivateBroker()
     except BrokerError as error:
@@ -50,7 +68,12 @@ def run_demo() -> int:
         broker.start()
         print(f"Demo broker on {broker.url}. Close any window or press Ctrl-C to stop.")
         with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as state:
-            return _supervise(broker.url, rooms, Path(state))
+            sims = _simulate(broker.port, simulated_rooms)
+            try:
+                return _supervise(broker.url, rooms, places, Path(state))
+            finally:
+                if sims is not None:
+                    sims.stop()
     except BrokerError as error:
         print(f"The demo broker did not start: {error}", file=sys.stderr)
         return 1
@@ -78,18 +101,65 @@ def _demo_rooms() -> list[str] | None:
     return [r.id for r in config.rooms]
 
 
+def demo_layout(screen: Placement, rooms: int) -> list[Placement]:
+    """The station's place first, then each room's: the station on the left half of the
+    screen, the rooms in a grid on the right half (landscape cells), none overlapping."""
+    if rooms == 0:
+        return [screen]
+    half = screen.width // 2
+    station = Placement(screen.x, screen.y, half, screen.height)
+
+    def cell(cols: int) -> tuple[int, int]:
+        # The room screen is made for 1280x800: cells keep that shape, as large as they fit.
+        width = (screen.width - half) // cols
+        return width, min(screen.height // math.ceil(rooms / cols), width * 10 // 16)
+
+    cols = max(range(1, rooms + 1), key=lambda c: cell(c)[0] * cell(c)[1])
+    rows = math.ceil(rooms / cols)
+    width, height = cell(cols)
+    cells = [Placement(screen.x + half + c * width, screen.y + r * height, width, height)
+             for r in range(rows) for c in range(cols)]
+    return [station, *cells[:rooms]]
+
+
+def _screen() -> Placement:
+    """The primary screen's free area (without panels), from Qt."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    area = app.primaryScreen().availableGeometry()
+    return Placement(area.x(), area.y(), area.width(), area.height())
+
+
+def _simulate(port: int, count: int) -> SimulatedRooms | None:
+    """Starts `count` simulated rooms; None when there are none."""
+    if count == 0:
+        return None
+    from kiosk.adapters.broker import PrivateBroker
+    from kiosk.adapters.sim_rooms import SimulatedRooms
+
+    sims = SimulatedRooms(PrivateBroker.HOST, port,
+                          [f"sim-{i:03d}" for i in range(1, count + 1)])
+    sims.start()
+    log.info("demo simulated rooms connected count=%d", count)
+    print(f"{count} simulated rooms connected.")
+    return sims
+
+
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
     raise _StopRequested
 
 
-def _supervise(broker_url: str, rooms: list[str], state: Path) -> int:
+def _supervise(broker_url: str, rooms: list[str], places: list[Placement],
+               state: Path) -> int:
     children: list[subprocess.Popen[bytes]] = []
     try:
         children.append(_start(["station", "--windowed", "--station", "demo-station"],
-                               broker_url, state / "station"))
-        for room in rooms:
+                               broker_url, state / "station", places[0]))
+        for room, place in zip(rooms, places[1:], strict=True):
             children.append(_start(["room", "--windowed", "--room", room], broker_url,
-                                   state / room))
+                                   state / room, place))
         exited = _wait_for_any(children)
         log.info("demo stopping reason=child exited pid=%s code=%s", exited.pid,
                  exited.returncode)
@@ -100,10 +170,12 @@ def _supervise(broker_url: str, rooms: list[str], state: Path) -> int:
     return 0
 
 
-def _start(args: list[str], broker_url: str, state_dir: Path) -> subprocess.Popen[bytes]:
+def _start(args: list[str], broker_url: str, state_dir: Path,
+           place: Placement) -> subprocess.Popen[bytes]:
     state_dir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_ROOM", "KIOSK_STATION")}
     env.update(KIOSK_BROKER=broker_url, KIOSK_STATE_DIR=str(state_dir))
+    env[GEOMETRY_VARIABLE] = place.text()
     child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
                              stdin=subprocess.DEVNULL)
     log.info("demo started what=%s pid=%s", " ".join(args[:1] + args[2:]), child.pid)

@@ -152,7 +152,10 @@ def log_first_frame(window: QQuickWindow, what: str) -> None:
 
 def show(window: QQuickWindow, windowed: bool) -> None:
     if windowed:
-        window.resize(1280, 800)
+        from kiosk.app.placement import place_window
+
+        if not place_window(window):
+            window.resize(1280, 800)
         window.show()
         return
     # A kiosk often runs without a window manager, which would ignore showFullScreen alone.

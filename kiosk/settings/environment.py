@@ -25,6 +25,9 @@ ENVIRONMENT: tuple[Variable, ...] = (
              "name); `--station` wins over it."),
     Variable("KIOSK_LOG_LEVEL", "How much the log says: DEBUG, INFO (the default), WARNING or "
              "ERROR."),
+    Variable("KIOSK_WINDOW_GEOMETRY", "Where a `--windowed` room or station window goes: "
+             "`x,y,width,height` in pixels, frame included (the demo sets it to lay its "
+             "windows side by side)."),
     Variable("KIOSK_TEST_HOOKS", "Process tests only: `1` lets the two hooks below act. Each "
              "logs a warning; a deployment never sets these.", test_only=True),
     Variable("KIOSK_TEST_CALL_AFTER_START", "Process tests only: `1` presses the call button "

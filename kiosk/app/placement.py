@@ -1,0 +1,72 @@
+"""Where a windowed room or station goes on the screen: KIOSK_WINDOW_GEOMETRY="x,y,w,h" (pixels,
+the whole window including any frame a window manager adds). `python main.py demo` sets it for
+each of its windows so they sit side by side, also on a display without a window manager.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtQuick import QQuickWindow
+
+log = logging.getLogger(__name__)
+
+VARIABLE = "KIOSK_WINDOW_GEOMETRY"
+SMALLEST = 120
+
+
+class Placement(NamedTuple):
+    x: int
+    y: int
+    width: int
+    height: int
+
+    def text(self) -> str:
+        return f"{self.x},{self.y},{self.width},{self.height}"
+
+
+class GeometryError(ValueError):
+    pass
+
+
+def parse_geometry(text: str) -> Placement:
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        x, y, width, height = (int(p) for p in parts)
+    except ValueError:
+        raise GeometryError(f"{VARIABLE} must be four whole numbers x,y,width,height "
+                            f"(got {text!r})") from None
+    if width < SMALLEST or height < SMALLEST:
+        raise GeometryError(f"{VARIABLE}: width and height must be at least {SMALLEST} pixels "
+                            f"(got {width}x{height})")
+    return Placement(x, y, width, height)
+
+
+def place_window(window: QQuickWindow, env: Mapping[str, str] = os.environ) -> bool:
+    """Puts the window where KIOSK_WINDOW_GEOMETRY says; False when it is not set (or not
+    usable, which is logged)."""
+    text = env.get(VARIABLE, "").strip()
+    if not text:
+        return False
+    try:
+        placed = parse_geometry(text)
+    except GeometryError as error:
+        log.warning("window placement ignored: %s", error)
+        return False
+    window.setGeometry(QRect(*placed))
+
+    # A window manager adds its frame once the window is shown (by the first frame): shrink
+    # the inside so the whole window, frame included, stays in place and covers no neighbour.
+    def fit_frame() -> None:
+        m = window.frameMargins()
+        if m.left() or m.top() or m.right() or m.bottom():
+            window.setGeometry(placed.x + m.left(), placed.y + m.top(),
+                               placed.width - m.left() - m.right(),
+                               placed.height - m.top() - m.bottom())
+
+    window.frameSwapped.connect(fit_frame, Qt.ConnectionType.SingleShotConnection)
+    return True
