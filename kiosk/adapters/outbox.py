@@ -15,7 +15,15 @@ import sqlite3
 from pathlib import Path
 
 from kiosk.core.calls import MemoryOutbox, Stored, StoredCall
-from kiosk.core.protocol import CallMessage, ParseError, encode_call, parse_call
+from kiosk.core.protocol import (
+    CallMessage,
+    ParseError,
+    Resolved,
+    encode_call,
+    encode_resolved,
+    parse_call,
+    parse_resolved,
+)
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +33,14 @@ CREATE TABLE IF NOT EXISTS open_calls (
     payload BLOB NOT NULL,
     stored TEXT NOT NULL,
     created_at REAL NOT NULL
+)
+"""
+# Resolutions made in the room ("nurse is here", a cancelled request) that the broker does not
+# have yet: sent when the link is up again, even after a restart.
+_RESOLUTIONS = """
+CREATE TABLE IF NOT EXISTS unsent_resolutions (
+    call_id TEXT PRIMARY KEY,
+    payload BLOB NOT NULL
 )
 """
 
@@ -68,6 +84,19 @@ class SqliteOutbox:
         self._memory.remove(call_id)
         self._write("remove", "DELETE FROM open_calls WHERE call_id = ?", (call_id,))
 
+    def hold_resolution(self, msg: Resolved) -> None:
+        self._memory.hold_resolution(msg)
+        self._write("hold resolution", "INSERT OR REPLACE INTO unsent_resolutions VALUES (?, ?)",
+                    (msg.call_id, encode_resolved(msg)))
+
+    def held_resolutions(self) -> list[Resolved]:
+        return self._memory.held_resolutions()
+
+    def drop_resolution(self, call_id: str) -> None:
+        self._memory.drop_resolution(call_id)
+        self._write("drop resolution", "DELETE FROM unsent_resolutions WHERE call_id = ?",
+                    (call_id,))
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
@@ -82,8 +111,10 @@ class SqliteOutbox:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute(_SCHEMA)
+            db.execute(_RESOLUTIONS)
             rows = db.execute(
                 "SELECT call_id, payload, stored FROM open_calls ORDER BY created_at").fetchall()
+            held = db.execute("SELECT call_id, payload FROM unsent_resolutions").fetchall()
         except sqlite3.Error:
             db.close()
             raise
@@ -95,6 +126,11 @@ class SqliteOutbox:
                 self._memory.mark(call.call_id, Stored(stored))
             except (ParseError, ValueError) as e:
                 log.error("skipped unreadable outbox row call_id=%s reason=%s", call_id, e)
+        for call_id, payload in held:
+            try:
+                self._memory.hold_resolution(parse_resolved(bytes(payload)))
+            except (ParseError, ValueError) as e:
+                log.error("skipped unreadable resolution row call_id=%s reason=%s", call_id, e)
 
     def _try_open(self, state_dir: Path) -> None:
         try:

@@ -75,6 +75,13 @@ class CallOutbox(Protocol):
 
     def remove(self, call_id: str) -> None: ...
 
+    def hold_resolution(self, msg: Resolved) -> None:
+        """Keep a resolution made in the room until the broker has it."""
+
+    def held_resolutions(self) -> list[Resolved]: ...
+
+    def drop_resolution(self, call_id: str) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -91,6 +98,7 @@ class MemoryOutbox:
 
     def __init__(self) -> None:
         self._calls: dict[str, StoredCall] = {}
+        self._resolutions: dict[str, Resolved] = {}
         self.problem = ""
 
     def add(self, call: CallMessage) -> None:
@@ -106,6 +114,15 @@ class MemoryOutbox:
 
     def remove(self, call_id: str) -> None:
         self._calls.pop(call_id, None)
+
+    def hold_resolution(self, msg: Resolved) -> None:
+        self._resolutions[msg.call_id] = msg
+
+    def held_resolutions(self) -> list[Resolved]:
+        return sorted(self._resolutions.values(), key=lambda m: m.at)
+
+    def drop_resolution(self, call_id: str) -> None:
+        self._resolutions.pop(call_id, None)
 
     def close(self) -> None:
         """Nothing to close: it lives in memory."""
@@ -144,7 +161,6 @@ class RoomCalls:
         # Monotonic time since when no station is known online with the link up (None: one is,
         # or the link is down, or the absence was already acted on).
         self._no_station_since: float | None = None
-        self._unsent_resolutions: list[Resolved] = []
         # Something the screen shows changed; a call did not reach a station in time.
         self.changed: Listeners[[]] = Listeners()
         self.not_through: Listeners[[str]] = Listeners()
@@ -182,6 +198,14 @@ class RoomCalls:
             return False
         self._close(call_id, Resolved(call_id, Resolver.ROOM, self._clock.wall()))
         return True
+
+    def resolve_all_in_room(self) -> int:
+        """"Nurse is here" (or reset for the next patient): every open call and request is
+        resolved by the room. Returns how many were open."""
+        ids = [item.call.call_id for item in self.items]
+        for call_id in ids:
+            self.resolve_in_room(call_id)
+        return len(ids)
 
     # ---- what arrives from the link ----
 
@@ -238,9 +262,9 @@ class RoomCalls:
         self._link_up = True
         # Judged after the grace period, once the retained presences have arrived.
         self._no_station_since = self._clock.monotonic()
-        pending, self._unsent_resolutions = self._unsent_resolutions, []
-        for msg in pending:
-            self._publish_resolved(msg)
+        for msg in self._outbox.held_resolutions():
+            if self._link.publish_resolved(self.room, msg):
+                self._outbox.drop_resolution(msg.call_id)
         now = self._clock.monotonic()
         for item in self._open.values():
             if item.state in (CallState.CALLING, CallState.NOT_THROUGH):
@@ -341,9 +365,10 @@ class RoomCalls:
         self.changed.emit()
 
     def _publish_resolved(self, msg: Resolved) -> None:
-        # Kept in memory only: a station that misses it still clears the call by hand.
-        if not self._link.publish_resolved(self.room, msg):
-            self._unsent_resolutions.append(msg)
+        # Held in the outbox like a call until the link has sent it, across restarts too.
+        self._outbox.hold_resolution(msg)
+        if self._link.publish_resolved(self.room, msg):
+            self._outbox.drop_resolution(msg.call_id)
 
     def _open_urgent(self) -> OpenCall | None:
         return next((i for i in self._open.values() if i.call.urgent), None)

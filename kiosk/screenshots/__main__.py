@@ -113,7 +113,7 @@ def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
     screen.close()
 
     # A config without a nurse PIN: the pad says so and the panel stays shut.
-    no_pin = RoomController(room.roomName, room.clinicName)
+    no_pin = RoomController(room.property("roomName"), room.property("clinicName"))
     screen = shooter.open("Main", {**assembled.backends(), "room": no_pin})
     no_pin.openNursePanel()
     shooter.shoot(screen, "room-nurse-no-pin")

@@ -4,6 +4,7 @@ panel opened with the demo PIN, each driven through the same slots a nurse's tap
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEventLoop, QTimer
 
@@ -26,8 +27,12 @@ def nurse_screenshot_states() -> list[tuple[str, State]]:
 def unlock_nurse_panel(room: RoomController, pin: str = DEMO_PIN) -> None:
     """Types the PIN on the pad and waits (at most 10 s) for the check off the Qt thread."""
     room.openNursePanel()
-    _type(room.nurse, pin, room.nurse.granted)
+    _type(_nurse(room), pin, _nurse(room).granted)
     room.openNursePanel()
+
+
+def _nurse(room: RoomController) -> NurseAccess:
+    return cast(NurseAccess, room.property("nurse"))
 
 
 def _type(nurse: NurseAccess, pin: str, done: object) -> None:
@@ -44,23 +49,23 @@ def _pad(room: RoomController, clock: FakeClock) -> None:
     room.show("home")
     room.openNursePanel()
     for digit in "24":
-        room.nurse.pressDigit(digit)
+        _nurse(room).pressDigit(digit)
 
 
 def _wrong(room: RoomController, clock: FakeClock) -> None:
-    room.nurse.cancel()
+    _nurse(room).cancel()
     room.openNursePanel()
-    _type(room.nurse, "1357", room.nurse.pinRefused)
+    _type(_nurse(room), "1357", _nurse(room).pinRefused)
 
 
 def _lockout(room: RoomController, clock: FakeClock) -> None:
-    while not room.nurse.locked:
-        _type(room.nurse, "1357", room.nurse.pinRefused)
+    while not _nurse(room).locked:
+        _type(_nurse(room), "1357", _nurse(room).pinRefused)
     clock.advance(83)
-    room.nurse.ask()
+    _nurse(room).ask()
 
 
 def end_lockout(room: RoomController, clock: FakeClock) -> None:
     clock.advance(3600)
-    room.nurse.cancel()
+    _nurse(room).cancel()
 
