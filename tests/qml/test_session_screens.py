@@ -219,13 +219,28 @@ def test_a_soft_note_names_the_next_phase_two_minutes_before_it_begins(
     card.later(2 * MIN)
     qtbot.wait(20)
     assert shown(card.find("sessionBanner"))
-    assert any(t.startswith("Next: Resting. The planned time for the drip is over")
-               for t in card.texts())
+    # What will happen, in the future tense; nothing yet says the drip is over.
+    assert "In a few minutes, the next part will begin: Resting." in card.texts()
+    assert not [t for t in card.texts() if "is over" in t]
     check_readable_and_reachable(card)
     card.later(2 * MIN)
     qtbot.wait(20)
     assert not shown(card.find("sessionBanner"))
     assert "Resting" in card.texts()
+
+
+def test_the_card_shows_the_time_left_in_the_whole_session_as_well_as_in_this_part(
+        card: Loaded, qtbot: QtBot) -> None:
+    card.session.start("ketamine-40", 0)
+    card.session.declinePlaylist()
+    card.later(10 * MIN)
+    qtbot.wait(20)
+    texts = card.texts()
+    assert "About 35 minutes left" in texts
+    assert "Whole session: About 95 minutes left" in texts
+    card.session.setClockHidden(True)
+    qtbot.wait(20)
+    assert not [t for t in card.texts() if "minutes left" in t]
 
 
 def test_ring_repaints_only_when_progress_moves(card: Loaded, qtbot: QtBot) -> None:

@@ -3,8 +3,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The session card's content: a calm ring for the phase, its name and one line on how it may
-// feel, the time left in whole minutes (the patient may hide it), a soft note before the next
-// phase and a playlist the patient may take or leave. All state lives in the session controller.
+// feel, the time left in this part and in the whole session (the patient may hide it), a soft
+// note before the next phase and a playlist the patient may take or leave. All state lives in
+// the session controller.
 Item {
     id: area
     required property var session
@@ -91,15 +92,30 @@ Item {
             }
         }
 
-        // Full width under the ring, so a narrow card still has room for the whole line.
+        // The whole visit as well as this part, so nobody takes the end of a part for the end
+        // of the session.
+        Text {
+            objectName: "sessionTotalTimeLeft"
+            visible: area.session.active && !area.session.paused && !area.session.clockHidden
+                     && area.session.phaseCount > 1
+            text: qsTr("Whole session: %1").arg(area.session.totalMinutesLeftText)
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+
+        // Full width under the ring, so a narrow card still has room for the whole line. In the
+        // last minutes of a phase the note on the next one takes its place.
         Text {
             objectName: "sessionPhaseDescription"
+            visible: area.session.bannerText.length === 0
             text: area.session.ended ? qsTr("Rest here. Your nurse will come to you.")
                                      : area.session.phaseDescription
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.WordWrap
-            maximumLineCount: 4
+            maximumLineCount: 3
             elide: Text.ElideRight
             Layout.fillWidth: true
         }
@@ -119,7 +135,10 @@ Item {
                 id: bannerText
                 anchors { fill: parent; leftMargin: Theme.spacing; rightMargin: Theme.spacing }
                 verticalAlignment: Text.AlignVCenter
-                text: area.session.bannerText
+                // What will happen, in the future tense; the phase's own line (which may say
+                // the drip is over) waits until that phase has begun.
+                text: qsTr("In a few minutes, the next part will begin: %1.")
+                      .arg(area.session.nextPhaseName)
                 color: Theme.text
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap
