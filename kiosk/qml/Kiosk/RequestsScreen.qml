@@ -45,6 +45,9 @@ Item {
                     fontSize: Theme.fontSmall
                     edge: serious ? Theme.urgent : Theme.controlEdge
                     edgeWidth: serious ? Math.round(5 * Theme.scale) : 2
+                    // Room for the mark in the corner, on both sides so the words stay centred.
+                    leftPadding: serious ? Theme.fontBody + Theme.spacing : Theme.spacing / 2
+                    rightPadding: leftPadding
                     Accessible.description: serious ? qsTr("Tells the nurse something is wrong")
                                                     : ""
 
