@@ -6,7 +6,8 @@ Music: soft chord pads at 60 to 72 beats a minute (a slow tremolo marks the beat
 swelling in and out over seconds, no melody to follow and no words. Written as OGG through sox
 when sox is installed, otherwise as WAV with the standard library (slower, shorter tracks).
 Sounds: a soft end-of-session cue (slow attack, low notes, never an alarm), a gentle tone for
-a call that did not get through, and a two-note chime for the nurse station.
+a call that did not get through, and the nurse station's chimes: one per urgency (urgent call,
+high-priority request, routine request, information), each a soft bell, never an alarm.
 
 Files that already exist are left alone, so a second run costs nothing.
 """
@@ -114,11 +115,50 @@ def call_press() -> list[float]:
     return tone([440.0, 880.0], 0.5, env, 0.25)
 
 
+def bells(freqs: Sequence[float], gap: float, level: float, attack: float = 0.01,
+          decay: float = 0.45) -> list[float]:
+    """Bell-like notes one after another, `gap` seconds apart, each ringing out."""
+    def bell(freq: float) -> list[float]:
+        def env(t: float) -> float:
+            return min(t / attack, 1.0) * math.exp(-t / decay)
+        return tone([freq, freq * 2.0, freq * 3.01], decay * 3.2, env, level)
+    rung = [bell(f) for f in freqs]
+    length = int(gap * RATE) * (len(rung) - 1) + max(len(r) for r in rung)
+    mixed = [0.0] * length
+    for n, samples in enumerate(rung):
+        start = int(gap * RATE) * n
+        for i, value in enumerate(samples):
+            mixed[start + i] += value
+    return mixed
+
+
+# The station's chimes, one per urgency, from most to least pressing. Each rises or falls
+# gently and rings out; none repeats quickly or beeps like a monitor.
+
+def station_urgent() -> list[float]:
+    """The urgent call: three rising notes (C5, E5, G5), the brightest of the station's sounds."""
+    return bells([523.25, 659.25, 783.99], 0.28, 0.5)
+
+
+def station_high() -> list[float]:
+    """A request that means something is wrong (sick, anxious, IV site): two rising notes
+    (A4 then E5)."""
+    return bells([440.0, 659.25], 0.4, 0.5)
+
+
+def station_info() -> list[float]:
+    """Information (an infusion time is complete): one low, slow, soft note (G4)."""
+    return bells([392.0], 0.0, 0.35, attack=0.08, decay=0.6)
+
+
 SOUNDS: dict[str, Callable[[], list[float]]] = {
     "session-end.wav": session_end,
     "call-press.wav": call_press,
     "call-not-through.wav": call_not_through,
     "station-chime.wav": station_chime,
+    "station-urgent.wav": station_urgent,
+    "station-high.wav": station_high,
+    "station-info.wav": station_info,
 }
 
 

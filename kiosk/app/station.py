@@ -10,6 +10,7 @@ import socket
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.app.shell import (
     Screen,
@@ -19,6 +20,9 @@ from kiosk.app.shell import (
     run_window,
     show_maintenance,
 )
+
+if TYPE_CHECKING:
+    from kiosk.adapters.vlc_player import Post
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +89,6 @@ class _StationParts:
     """Everything the station screen binds to, built from the configuration."""
 
     def __init__(self, config: object, station: str) -> None:
-        from kiosk.adapters.cues import STATION_CHIME, CuePlayer
         from kiosk.adapters.mqtt_link import BrokerEndpoint, StationLink
         from kiosk.adapters.response_store import ResponseStore
         from kiosk.core.board import StationBoard
@@ -108,12 +111,13 @@ class _StationParts:
         self.record = ResponseStore(config.state_dir)
         board.call_events.connect(self.record.record)
         self.response_times = ResponseTimesController(self.record.events, clock)
-        self.chime = CuePlayer(self.dispatcher.post, STATION_CHIME)
+        self.chime = StationChimes(self.dispatcher.post)
         self.controller = StationController(
             board, title=config.clinic.station_title,
             room_names={r.id: r.display_name for r in config.rooms},
             known_rooms=[r.id for r in config.rooms], play_chime=self.chime.play,
-            chime_problem=self.chime.problem or "", clock=clock)
+            chime_problem=self.chime.problem or "", clock=clock,
+            response_times=self.response_times)
         self.controller.set_link_problem(self.link.problem)
         self.station = station
         self.broker_url = endpoint.url
@@ -129,8 +133,54 @@ class _StationParts:
         self.link.start()
 
     def stop(self) -> None:
+        # A "Resolved" still within its undo time is meant: it goes out before the link closes.
+        self.controller.send_pending_resolutions()
         # Says goodbye on the presence topic, so rooms stop counting on this station at once.
         self.link.stop()
         self.chime.release()
         self._flush.stop()
         self.record.close()
+
+
+class StationChimes:
+    """One soft chime per urgency (see scripts/synth_audio.py), on one libVLC instance: the
+    urgent call, a request that means something is wrong, a routine request, information. A
+    sound that cannot play falls back to another that can, so a call is never silent because
+    one file is missing; `problem` says why nothing at all can sound."""
+
+    SOUNDS = {
+        "urgent": ("station chime (urgent call)", "station-urgent.wav", 72),
+        "high": ("station chime (high-priority request)", "station-high.wav", 66),
+        "normal": ("station chime (request)", "station-chime.wav", 60),
+        "info": ("station chime (information)", "station-info.wav", 50),
+    }
+
+    def __init__(self, post: Post) -> None:
+        from kiosk.adapters.cues import SOUNDS, Cue, CuePlayer
+        from kiosk.adapters.vlc_player import open_engine
+
+        self._engine, engine_problem = open_engine(post)
+        self.players = {
+            key: CuePlayer(post, Cue(name, SOUNDS / file, volume), engine=self._engine)
+            for key, (name, file, volume) in self.SOUNDS.items()}
+        if self._engine is None:
+            for player in self.players.values():
+                player.problem = player.problem or engine_problem
+        usable = [p for p in self.players.values() if p.available]
+        self.problem = None if usable else next(
+            (p.problem for p in self.players.values() if p.problem), engine_problem)
+
+    def play(self, sound: str) -> None:
+        order = [sound, "normal", "high", "urgent", "info"]
+        player = next((self.players[k] for k in order
+                       if k in self.players and self.players[k].available),
+                      self.players.get(sound))
+        if player is not None:
+            player.play()
+
+    def release(self) -> None:
+        for player in self.players.values():
+            player.release()
+        if self._engine is not None:
+            self._engine.release()
+            self._engine = None

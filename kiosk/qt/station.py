@@ -1,21 +1,25 @@
-"""The nurse station as its screen sees it: rooms, open calls, the chime, the broker link.
+"""The nurse station as its screen sees it: rooms, open calls, counts, the chime, the link.
 
 Wraps core's StationBoard (which owns every rule: receipts, acknowledgement, escalation, the
-chime's repeat). This class only turns the board's views into ready-to-show rows, drives the
-board's one-second tick, and plays the chime when the board asks for it.
+chime's repeat). This class turns the board's views into rows of list models that are updated in
+place (so a press is never lost to a refresh), drives the board's one-second tick, picks the
+chime's sound by the urgency the board names, and holds a "Resolved" for a few seconds so that
+it can be undone before anything is sent.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.core.board import CallView, RoomPresence, RoomView, StationBoard
+from kiosk.core.board import CallView, RoomPresence, RoomView, StationBoard, Urgency
 from kiosk.core.clock import Clock, SystemClock
+from kiosk.qt.rows import RowModel
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +29,29 @@ QML_IMPORT_MAJOR_VERSION = 1
 TICK_MS = 1000
 # A call younger than this that nobody has answered yet shows as "new".
 NEW_CALL_SECONDS = 60
+# How long "Resolved" can be undone; the resolution is sent only when this time has passed.
+UNDO_SECONDS = 5.0
+
+URGENCY_KEYS = {Urgency.URGENT: "urgent", Urgency.HIGH: "high", Urgency.NORMAL: "normal",
+                Urgency.INFO: "info"}
+# The sound for the end of an infusion time: news, not a call.
+INFO_SOUND = "info"
+
+CALL_KEYS = ("callId", "roomId", "roomName", "summaryText", "reasonText", "ageMinutes",
+             "ageText", "stateKey", "stateText", "urgency", "urgent", "overdue", "acknowledged",
+             "test", "prominent", "resolving")
+ROOM_KEYS = ("roomId", "name", "online", "offline", "presenceText", "phaseText",
+             "timeLeftText", "openCalls", "openCallsText", "infusionComplete", "tileState",
+             "tileWord", "tileTime")
+NOTICE_KEYS = ("roomId", "text", "ageText")
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """"room-2" before "room-10": runs of digits compare as numbers."""
+    return tuple((1, int(part)) if part.isdigit() else (0, part.casefold())
+                 for part in _DIGITS.split(text) if part)
 
 
 @QmlElement
@@ -36,13 +63,18 @@ class StationController(QObject):
     chimeProblemChanged = Signal()
     linkProblemChanged = Signal()
     noticesChanged = Signal()
+    countsChanged = Signal()
     chimed = Signal()
+    # Which sound the chime played: "urgent", "high", "normal" or "info".
+    chimeSounded = Signal(str)
 
     def __init__(self, board: StationBoard | None = None, *, title: str = "",
                  room_names: Mapping[str, str] | None = None,
-                 known_rooms: Sequence[str] = (), play_chime: Callable[[], None] | None = None,
+                 known_rooms: Sequence[str] = (),
+                 play_chime: Callable[[str], None] | None = None,
                  chime_problem: str = "", clock: Clock | None = None,
-                 tick_ms: int = TICK_MS, parent: QObject | None = None) -> None:
+                 tick_ms: int = TICK_MS, undo_seconds: float = UNDO_SECONDS,
+                 response_times: QObject | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         if board is None:
             raise ValueError("StationController needs a StationBoard")
@@ -50,19 +82,24 @@ class StationController(QObject):
         self._title = title or self.tr("Nurse station")
         self._names = dict(room_names or {})
         self._known_rooms = list(known_rooms)
-        self._play_chime = play_chime or (lambda: None)
+        self._play_chime = play_chime or (lambda sound: None)
         self._chime_problem = chime_problem
         self._link_problem = ""
         self.clock: Clock = clock or SystemClock()
+        self._undo_seconds = undo_seconds
+        self._response_times = response_times
         self._offline_since: dict[str, float] = {}
-        self._calls: list[dict[str, Any]] = []
-        self._rooms: list[dict[str, Any]] = []
+        self._call_model = RowModel(CALL_KEYS, "callId", self)
+        self._room_model = RowModel(ROOM_KEYS, "roomId", self)
+        self._notice_model = RowModel(NOTICE_KEYS, "roomId", self)
+        self._counts = (0, 0, 0)
         self._chiming = False
         self._connected = False
         self._infusion_done: dict[str, float] = {}
+        self._resolving: dict[str, float] = {}
         self._shown: dict[str, str] = {}
-        self._notices: list[dict[str, Any]] = []
         self.chime_count = 0
+        self.last_chime = ""
         board.changed.connect(self.refresh)
         board.chime.connect(self._chime)
         board.infusion_complete.connect(self._infusion_complete)
@@ -70,6 +107,9 @@ class StationController(QObject):
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._send_due_resolutions)
         self.refresh()
 
     # ---- what QML binds to ----
@@ -78,10 +118,22 @@ class StationController(QObject):
         return self._title
 
     def _get_calls(self) -> list[dict[str, Any]]:
-        return self._calls
+        return self._call_model.rows
 
     def _get_rooms(self) -> list[dict[str, Any]]:
-        return self._rooms
+        return self._room_model.rows
+
+    def _get_notices(self) -> list[dict[str, Any]]:
+        return self._notice_model.rows
+
+    def _get_call_model(self) -> QObject:
+        return self._call_model
+
+    def _get_room_model(self) -> QObject:
+        return self._room_model
+
+    def _get_notice_model(self) -> QObject:
+        return self._notice_model
 
     def _get_chiming(self) -> bool:
         return self._chiming
@@ -92,32 +144,70 @@ class StationController(QObject):
     def _get_chime_problem(self) -> str:
         return self._chime_problem
 
-    def _get_notices(self) -> list[dict[str, Any]]:
-        return self._notices
-
     def _get_link_problem(self) -> str:
         return self._link_problem
 
+    def _get_open_count(self) -> int:
+        return self._counts[0]
+
+    def _get_overdue_count(self) -> int:
+        return self._counts[1]
+
+    def _get_silent_count(self) -> int:
+        return self._counts[2]
+
+    def _get_response_times(self) -> QObject | None:
+        return self._response_times
+
     title = Property(str, _get_title, constant=True)
+    # Plain lists of the same rows, for Python callers; QML binds to the models.
     calls = Property(list, _get_calls, notify=callsChanged)
     rooms = Property(list, _get_rooms, notify=roomsChanged)
+    notices = Property(list, _get_notices, notify=noticesChanged)
+    callModel = Property(QObject, _get_call_model, constant=True)
+    roomModel = Property(QObject, _get_room_model, constant=True)
+    noticeModel = Property(QObject, _get_notice_model, constant=True)
     chiming = Property(bool, _get_chiming, notify=chimingChanged)
     connected = Property(bool, _get_connected, notify=connectedChanged)
     chimeProblem = Property(str, _get_chime_problem, notify=chimeProblemChanged)
-    notices = Property(list, _get_notices, notify=noticesChanged)
     # Why this station cannot connect at all (a broker file it cannot use), or "".
     linkProblem = Property(str, _get_link_problem, notify=linkProblemChanged)
+    openCount = Property(int, _get_open_count, notify=countsChanged)
+    overdueCount = Property(int, _get_overdue_count, notify=countsChanged)
+    # -1 while this station has no link: nobody can know which tablets are silent.
+    silentCount = Property(int, _get_silent_count, notify=countsChanged)
+    # The "Today" view's figures (a ResponseTimesController), or None.
+    responseTimes = Property(QObject, _get_response_times, constant=True)
 
     # ---- what the nurse does ----
 
     @Slot(str)
     def acknowledge(self, call_id: str) -> None:
         """"On my way": the room is told a nurse is coming; the call stays until resolved."""
-        self.board.acknowledge(call_id)
+        if call_id not in self._resolving:
+            self.board.acknowledge(call_id)
 
     @Slot(str)
     def resolve(self, call_id: str) -> None:
-        self.board.resolve(call_id)
+        """"Resolved": sent only after UNDO_SECONDS, so a slip of the finger can be undone."""
+        if call_id in self._resolving or call_id not in self._shown:
+            return
+        self._resolving[call_id] = self.clock.monotonic() + self._undo_seconds
+        log.info("call resolving id=%s undo_seconds=%s", call_id, self._undo_seconds)
+        self._undo_timer.start(int(self._undo_seconds * 1000) + 10)
+        self.refresh()
+
+    @Slot(str)
+    def undoResolve(self, call_id: str) -> None:  # noqa: N802 - QML-facing name
+        if self._resolving.pop(call_id, None) is not None:
+            log.info("call resolve undone id=%s", call_id)
+            self.refresh()
+
+    def send_pending_resolutions(self) -> None:
+        """The station is closing: a "Resolved" waiting for its undo time is sent now."""
+        for call_id in list(self._resolving):
+            self._resolving.pop(call_id)
+            self.board.resolve(call_id)
 
     @Slot()
     def silence(self) -> None:
@@ -134,11 +224,11 @@ class StationController(QObject):
 
     def _infusion_complete(self, room: str) -> None:
         """The end of a room's infusion time: a notice that stays until a nurse has seen it,
-        with one chime (it is not a call, so it does not repeat)."""
+        with one soft sound (it is not a call, so it does not repeat)."""
         if room in self._infusion_done:
             return
         self._infusion_done[room] = self.clock.wall()
-        self._chime()
+        self._sound(INFO_SOUND)
         self.refresh()
 
     def set_chime_problem(self, text: str) -> None:
@@ -153,49 +243,83 @@ class StationController(QObject):
 
     def _tick(self) -> None:
         self.board.tick()
+        self._send_due_resolutions()
         self.refresh()
 
+    def _send_due_resolutions(self) -> None:
+        now = self.clock.monotonic()
+        due = [c for c, at in self._resolving.items() if at <= now]
+        for call_id in due:
+            self._resolving.pop(call_id)
+            self.board.resolve(call_id)
+        if self._resolving:
+            left = min(self._resolving.values()) - now
+            self._undo_timer.start(max(10, int(left * 1000) + 10))
+
     def _chime(self) -> None:
+        urgency = self.board.chime_urgency()
+        self._sound(URGENCY_KEYS[urgency] if urgency is not None else "normal")
+
+    def _sound(self, sound: str) -> None:
         self.chime_count += 1
-        self._play_chime()
+        self.last_chime = sound
+        self._play_chime(sound)
         self.chimed.emit()
+        self.chimeSounded.emit(sound)
 
     def refresh(self) -> None:
         views = self.board.calls()
         self._log_changes(views)
-        calls = [self._call_row(v) for v in views]
-        rooms = self._room_rows(self.board.rooms(), views)
-        self._update("_calls", calls, self.callsChanged)
-        self._update("_notices", self._notice_rows(), self.noticesChanged)
-        self._update("_rooms", rooms, self.roomsChanged)
+        # A call resolved elsewhere while its "Resolved" waited needs no sending.
+        for call_id in self._resolving.keys() - {v.call_id for v in views}:
+            self._resolving.pop(call_id)
+        if self._call_model.sync([self._call_row(v) for v in views]):
+            self.callsChanged.emit()
+        if self._notice_model.sync(self._notice_rows()):
+            self.noticesChanged.emit()
+        connected = self.board.connected
+        room_views = self.board.rooms()
+        if self._room_model.sync(self._room_rows(room_views, views, connected)):
+            self.roomsChanged.emit()
+        self._update_counts(views, room_views, connected)
         self._update("_chiming", self.board.chiming, self.chimingChanged)
-        self._update("_connected", self.board.connected, self.connectedChanged)
+        self._update("_connected", connected, self.connectedChanged)
 
     def _update(self, attr: str, value: object, signal: Any) -> None:
-        # Only real changes reach QML, so rows are not rebuilt under a nurse's finger each second.
         if getattr(self, attr) != value:
             setattr(self, attr, value)
             signal.emit()
+
+    def _update_counts(self, views: Sequence[CallView], rooms: Sequence[RoomView],
+                       connected: bool) -> None:
+        open_calls = sum(not v.test for v in views)
+        overdue = sum(v.overdue and not v.acknowledged for v in views)
+        silent = sum(r.presence is RoomPresence.OFFLINE for r in rooms) if connected else -1
+        self._update("_counts", (open_calls, overdue, silent), self.countsChanged)
 
     def _name(self, room: str) -> str:
         return self._names.get(room, room)
 
     def _call_row(self, v: CallView) -> dict[str, Any]:
-        state = self._state_key(v)
+        resolving = v.call_id in self._resolving
+        state = "resolving" if resolving else self._state_key(v)
         return {
             "callId": v.call_id,
             "roomId": v.room,
             "roomName": self._name(v.room),
             "summaryText": self._summary_text(v),
+            "reasonText": self._reason_text(v),
             "ageMinutes": v.age_minutes,
             "ageText": self._age_text(v.age_minutes),
             "stateKey": state,
-            "stateText": self._state_text(state, v.acknowledged_by),
+            "stateText": self._state_text(state, v),
+            "urgency": URGENCY_KEYS[v.urgency],
             "urgent": v.urgent,
             "overdue": v.overdue and not v.acknowledged,
             "acknowledged": v.acknowledged,
             "test": v.test,
             "prominent": v.urgent or (v.overdue and not v.acknowledged),
+            "resolving": resolving,
         }
 
     def _summary_text(self, v: CallView) -> str:
@@ -204,6 +328,13 @@ class StationController(QObject):
         if v.urgent:
             return self.tr("Call for a nurse")
         return self.tr("Request: %1").replace("%1", v.label)
+
+    def _reason_text(self, v: CallView) -> str:
+        if v.test:
+            return self.tr("Test call")
+        if v.urgent:
+            return self.tr("Call for a nurse")
+        return v.label or v.reason
 
     def _age_text(self, minutes: int) -> str:
         if minutes < 1:
@@ -218,7 +349,10 @@ class StationController(QObject):
             return "overdue"
         return "new" if v.age_minutes * 60 < NEW_CALL_SECONDS else "received"
 
-    def _state_text(self, state: str, by: str) -> str:
+    def _state_text(self, state: str, v: CallView) -> str:
+        if state == "resolving":
+            left = max(0, int(self._resolving[v.call_id] - self.clock.monotonic() + 0.999))
+            return self.tr("Resolved: clears in %1 s").replace("%1", str(left))
         texts = {
             "new": self.tr("New"),
             "received": self.tr("Waiting for a nurse"),
@@ -226,40 +360,107 @@ class StationController(QObject):
             "on_the_way": self.tr("A nurse is on the way"),
         }
         text = texts[state]
+        by = v.acknowledged_by
         if state == "on_the_way" and by and by != self.board.station:
             text = self.tr("On the way (%1)").replace("%1", by)
         return text
 
-    def _room_rows(self, views: list[RoomView], calls: list[CallView]) -> list[dict[str, Any]]:
+    def _room_rows(self, views: list[RoomView], calls: list[CallView],
+                   connected: bool) -> list[dict[str, Any]]:
+        """Silent tablets first, then the rooms in the order the config names them, then any
+        other room in natural order of its name ("room-2" before "room-10")."""
         seen = {v.room: v for v in views}
-        ids = self._known_rooms + sorted(set(seen) - set(self._known_rooms))
+        known = set(self._known_rooms)
+        others = sorted(set(seen) - known, key=lambda r: natural_key(self._name(r)))
+        ids = self._known_rooms + others
         now = self.clock.monotonic()
+        by_room: dict[str, list[CallView]] = {}
+        for call in calls:
+            by_room.setdefault(call.room, []).append(call)
         rows = []
         for room in ids:
             view = seen.get(room) or RoomView(room, RoomPresence.NEVER_SEEN, False, "", "", 0,
                                               False)
-            rows.append(self._room_row(view, sum(c.room == room for c in calls), now))
+            rows.append(self._room_row(view, by_room.get(room, []), now, connected))
+        if connected:
+            rows.sort(key=lambda r: not r["offline"])  # stable: keeps the order within each
         return rows
 
-    def _room_row(self, v: RoomView, open_calls: int, now: float) -> dict[str, Any]:
+    def _room_row(self, v: RoomView, calls: list[CallView], now: float,
+                  connected: bool) -> dict[str, Any]:
         online = v.presence is RoomPresence.ONLINE
         if v.presence is RoomPresence.OFFLINE:
             since = self._offline_since.setdefault(v.room, now)
         else:
             self._offline_since.pop(v.room, None)
             since = now
+        offline_seconds = int(now - since)
+        open_calls = len(calls)
+        tile = self._tile_state(v, calls, connected, v.room in self._infusion_done)
         return {
             "roomId": v.room,
             "name": self._name(v.room),
-            "online": online,
-            "offline": v.presence is RoomPresence.OFFLINE,
-            "presenceText": self._presence_text(v.presence, int(now - since)),
+            "online": online and connected,
+            "offline": v.presence is RoomPresence.OFFLINE and connected,
+            "presenceText": (self._presence_text(v.presence, offline_seconds) if connected
+                             else self.tr("Unknown: this station has no link")),
             "phaseText": self._phase_text(v),
             "timeLeftText": self._time_left_text(v),
             "openCalls": open_calls,
             "openCallsText": self._open_calls_text(open_calls),
             "infusionComplete": v.infusion_complete,
+            "tileState": tile,
+            "tileWord": self._tile_word(tile, v),
+            "tileTime": self._tile_time(tile, v, offline_seconds),
         }
+
+    @staticmethod
+    def _tile_state(v: RoomView, calls: list[CallView], connected: bool, notice: bool) -> str:
+        """What a room's tile shows first: the station's own outage, a silent tablet, its most
+        pressing open call, an infusion time that ended (until a nurse has seen it), then its
+        session."""
+        if not connected:
+            return "unknown"
+        if v.presence is RoomPresence.OFFLINE:
+            return "silent"
+        waiting = [c for c in calls if not c.acknowledged]
+        if waiting:
+            return URGENCY_KEYS[max(waiting, key=lambda c: c.urgency.value).urgency]
+        if calls:
+            return "on_the_way"
+        if notice or (v.infusion_complete and not v.session_running):
+            return "complete"
+        if v.session_running:
+            return "session"
+        if v.presence is RoomPresence.NEVER_SEEN:
+            return "not_seen"
+        return "idle"
+
+    def _tile_word(self, tile: str, v: RoomView) -> str:
+        words = {
+            "unknown": self.tr("Unknown"),
+            "silent": self.tr("Silent"),
+            "urgent": self.tr("Call"),
+            "high": self.tr("Request"),
+            "normal": self.tr("Request"),
+            "info": self.tr("Test call"),
+            "on_the_way": self.tr("On the way"),
+            "complete": self.tr("Infusion done"),
+            "not_seen": self.tr("Not seen"),
+            "idle": self.tr("No session"),
+        }
+        if tile == "session":
+            return v.phase_label or v.phase
+        return words[tile]
+
+    def _tile_time(self, tile: str, v: RoomView, offline_seconds: int) -> str:
+        if tile == "silent":
+            if offline_seconds < 60:
+                return self.tr("%1s").replace("%1", str(offline_seconds))
+            return self.tr("%1m").replace("%1", str(offline_seconds // 60))
+        if tile == "unknown" or not v.session_running:
+            return ""
+        return self.tr("%1m").replace("%1", str((v.remaining_seconds + 59) // 60))
 
     def _log_changes(self, views: Sequence[CallView]) -> None:
         """One line per call event at this station, for the operator (no patient data)."""

@@ -74,14 +74,16 @@ class Clinic:
         return calls
 
     def station(self, station: str = "desk-a", clock: Clock | None = None,
-                chime_repeat_seconds: float = 10.0, tick_ms: int = 1000) -> StationController:
+                chime_repeat_seconds: float = 10.0, tick_ms: int = 1000,
+                undo_seconds: float = 0.2) -> StationController:
         link = StationLink(station, self.endpoint, self.dispatcher.post)
         clock = clock or SystemClock()
         board = StationBoard(station, clock, link, escalation_minutes=5,
                              chime_repeat_seconds=chime_repeat_seconds)
         link.attach(board)
         ctrl = StationController(board, title="Nurse station", room_names=ROOM_NAMES,
-                                 known_rooms=list(ROOM_NAMES), clock=clock, tick_ms=tick_ms)
+                                 known_rooms=list(ROOM_NAMES), clock=clock, tick_ms=tick_ms,
+                                 undo_seconds=undo_seconds)
         self._controllers.append(ctrl)
         self._start(link)
         self.qtbot.waitUntil(lambda: ctrl.connected, timeout=5000)
