@@ -41,6 +41,11 @@ START_LEAD_SECONDS = 0.5
 # A deck that never reports a position still gets its fade after this long.
 START_TIMEOUT_SECONDS = 3.0
 MAX_ERRORS_IN_A_ROW = 5
+# Ducking under speech: the music falls to this fraction of its amplitude (about -16 dB) in
+# DUCK_DOWN_SECONDS, and comes back in DUCK_UP_SECONDS once the voice has finished.
+DUCK_GAIN = 0.16
+DUCK_DOWN_SECONDS = 0.4
+DUCK_UP_SECONDS = 1.2
 
 
 class Deck(Protocol):
@@ -198,6 +203,7 @@ class Mixer:
         self._active = 0
         self._state = MixerState.STOPPED
         self._volume = Ramp(policy.start_percent(), policy.start_percent(), clock.monotonic(), 0.0)
+        self._duck = Ramp(1.0, 1.0, clock.monotonic(), 0.0)
         self._errors_in_a_row = 0
 
     # What the controller shows.
@@ -220,6 +226,10 @@ class Mixer:
     @property
     def policy(self) -> VolumePolicy:
         return self._policy
+
+    @property
+    def ducked(self) -> bool:
+        return self._duck.end < 1.0
 
     def deck_units(self) -> tuple[int, ...]:
         return tuple(channel.units for channel in self._channels)
@@ -286,6 +296,15 @@ class Mixer:
         self._volume = Ramp(self._volume.value(now), target, now, self._fades.ramp_seconds)
         self._on_change()
 
+    def duck(self, on: bool) -> None:
+        """Lower the music under a spoken sentence (ramped down), or bring it back (ramped up).
+        Only ever lowers: the cap holds as before."""
+        now = self._clock.monotonic()
+        target, seconds = (DUCK_GAIN, DUCK_DOWN_SECONDS) if on else (1.0, DUCK_UP_SECONDS)
+        if target == self._duck.end:
+            return
+        self._duck = Ramp(self._duck.value(now), target, now, seconds)
+
     def set_policy(self, policy: VolumePolicy) -> None:
         """A new cap holds from the next step; the patient's volume ramps down to fit under it."""
         self._policy = policy
@@ -300,7 +319,7 @@ class Mixer:
         self._watch_for_crossfade(now)
         gains = [channel.gain(now) for channel in self._channels]
         # Two decks together never pass one deck's full gain, so the cap holds for the sum.
-        scale = 1.0 / max(1.0, sum(gains))
+        scale = self._duck.value(now) / max(1.0, sum(gains))
         for channel, gain in zip(self._channels, gains, strict=True):
             self._apply(channel, now, gain * scale)
         return self._next_delay(now)
@@ -348,7 +367,7 @@ class Mixer:
             channel.envelope = None
 
     def _next_delay(self, now: float) -> float | None:
-        moving = not self._volume.done(now) or any(
+        moving = not self._volume.done(now) or not self._duck.done(now) or any(
             c.track is not None and c.envelope is not None and not c.envelope.done(now)
             for c in self._channels
         ) or any(c.after is not After.NOTHING for c in self._channels)

@@ -196,6 +196,13 @@ class MusicController(QObject):
             self._step()
         self._say(_tr("Silence"))
 
+    def duck(self, on: bool) -> None:
+        """Lower the music under a spoken sentence, or bring it back; both ramp (see Mixer)."""
+        if self._mixer is None:
+            return
+        self._mixer.duck(on)
+        self._step()
+
     # Nurse action.
 
     @Slot(int)
