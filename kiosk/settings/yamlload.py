@@ -102,7 +102,12 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Map | None, list[Problem]]:
     if tab:
         line = text.count("\n", 0, tab.start()) + 1
         return fail(line, "a tab is used to indent", "YAML needs spaces for indenting, not tabs")
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as e:
+        return fail(text.count("\n", 0, e.position) + 1,
+                    f"the file holds a character YAML does not allow (code {e.character!r})",
+                    "retype this line in a plain text editor")
     try:
         root = loader.get_single_node()
     except _NoAnchorsError as e:
