@@ -163,7 +163,7 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     calls.callStateChanged.connect(room.wake)
     connect_session_to_music(session, music)
     publish_session_to_station(session, parts.link, room_settings.id)
-    guide, language = _guide_and_language(config, room_settings, room, session, calls,
+    guide, language = _guide_and_language(config, room_settings, room, session, music, calls,
                                           call_core)
     assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
                      language)
@@ -209,7 +209,8 @@ def _calls(clinic: Any, room_id: str, parts: RoomParts
 
 
 def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
-                        session: SessionController, calls: RoomCallController,
+                        session: SessionController, music: MusicController,
+                        calls: RoomCallController,
                         call_core: RoomCalls) -> tuple[GuideController, LanguageController]:
     """The guide follows the session's phase; the patient's language (the room's own until the
     patient or the nurse picks another, and again after "reset for next patient") chooses the
@@ -225,7 +226,9 @@ def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
         guide.set_language(language.current())
         calls.set_patient_labels(guide.patient_labels())
         session.set_phase_words(phase_words(content))
-        room.refresh_clock()
+        room.retranslate()
+        # The music card's "unavailable" line is worded when read: ask QML to read it again.
+        music.availableChanged.emit()
 
     def follow_phase() -> None:
         view = session.view()

@@ -16,11 +16,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QObject,
+    Qt,
     QTranslator,
     Signal,
     Slot,
 )
-from PySide6.QtQml import QmlElement
+from PySide6.QtQml import QmlElement, QQmlEngine
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,18 @@ class LanguageController(QObject):
         log.info("language changed code=%s", code)
         self.languageChanged.emit()
         return True
+
+    @Slot(QObject)
+    def retranslates(self, root: QObject) -> None:
+        """The window `root` is re-translated live on every change of language (Main calls
+        this once it is complete: the engine that loaded it re-evaluates every qsTr)."""
+        context = QQmlEngine.contextForObject(root)
+        engine = context.engine() if context is not None else None
+        if engine is None:
+            log.warning("cannot re-translate a window without a QML engine")
+            return
+        # Qt drops the connection when the engine is destroyed.
+        self.languageChanged.connect(engine.retranslate, Qt.ConnectionType.UniqueConnection)
 
     @Slot()
     def reset(self) -> None:

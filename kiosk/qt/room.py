@@ -46,6 +46,7 @@ class RoomController(QObject):
         self._screen = "home"
         self._close_allowed = False
         self._degraded: list[str] = []
+        self._degraded_parts: list[tuple[Degraded, str]] = []
         self._clock_timer = QTimer(self)
         self._clock_timer.setSingleShot(True)
         self._clock_timer.timeout.connect(self._tick_clock)
@@ -97,9 +98,13 @@ class RoomController(QObject):
     degraded = Property(list, _get_degraded, notify=degradedChanged)
     nurse = Property(NurseAccess, _get_nurse, constant=True)
 
-    def refresh_clock(self) -> None:
-        """Show the time again in the current language's format (a new patient language)."""
+    def retranslate(self) -> None:
+        """A new interface language: the time in its format, the staff lines in its words."""
         self._tick_clock()
+        parts, self._degraded_parts, self._degraded = self._degraded_parts, [], []
+        for part, detail in parts:
+            self.add_degraded(part, detail)
+        self.degradedChanged.emit()
 
     @Slot()
     def rest(self) -> None:
@@ -161,6 +166,7 @@ class RoomController(QObject):
         }
         line = lines[part].replace("%1", detail)
         if line not in self._degraded:
+            self._degraded_parts.append((part, detail))
             self._degraded = [*self._degraded, line]
             self.degradedChanged.emit()
 

@@ -17,6 +17,8 @@ Window {
     color: Theme.background
     visible: true
     onClosing: (close) => { close.accepted = window.room.closeAllowed }
+    // A new patient language re-translates this window live.
+    Component.onCompleted: window.language.retranslates(window)
 
     Binding {
         target: Theme
