@@ -38,7 +38,7 @@ URGENCY_KEYS = {Urgency.URGENT: "urgent", Urgency.HIGH: "high", Urgency.NORMAL: 
 INFO_SOUND = "info"
 
 CALL_KEYS = ("callId", "roomId", "roomName", "summaryText", "reasonText", "ageMinutes",
-             "ageText", "stateKey", "stateText", "urgency", "urgent", "overdue", "acknowledged",
+             "ageText", "stateKey", "stateText", "stateShort", "urgency", "urgent", "overdue", "acknowledged",
              "test", "prominent", "resolving")
 ROOM_KEYS = ("roomId", "name", "online", "offline", "presenceText", "phaseText",
              "timeLeftText", "openCalls", "openCallsText", "infusionComplete", "tileState",
@@ -64,6 +64,7 @@ class StationController(QObject):
     linkProblemChanged = Signal()
     noticesChanged = Signal()
     countsChanged = Signal()
+    todayOpenChanged = Signal()
     chimed = Signal()
     # Which sound the chime played: "urgent", "high", "normal" or "info".
     chimeSounded = Signal(str)
@@ -97,6 +98,7 @@ class StationController(QObject):
         self._connected = False
         self._infusion_done: dict[str, float] = {}
         self._resolving: dict[str, float] = {}
+        self._today_open = False
         self._shown: dict[str, str] = {}
         self.chime_count = 0
         self.last_chime = ""
@@ -159,6 +161,9 @@ class StationController(QObject):
     def _get_response_times(self) -> QObject | None:
         return self._response_times
 
+    def _get_today_open(self) -> bool:
+        return self._today_open
+
     title = Property(str, _get_title, constant=True)
     # Plain lists of the same rows, for Python callers; QML binds to the models.
     calls = Property(list, _get_calls, notify=callsChanged)
@@ -178,6 +183,8 @@ class StationController(QObject):
     silentCount = Property(int, _get_silent_count, notify=countsChanged)
     # The "Today" view's figures (a ResponseTimesController), or None.
     responseTimes = Property(QObject, _get_response_times, constant=True)
+    # The "Today" view covers the board; calls keep arriving and chiming underneath.
+    todayOpen = Property(bool, _get_today_open, notify=todayOpenChanged)
 
     # ---- what the nurse does ----
 
@@ -208,6 +215,18 @@ class StationController(QObject):
         for call_id in list(self._resolving):
             self._resolving.pop(call_id)
             self.board.resolve(call_id)
+
+    @Slot()
+    def openToday(self) -> None:  # noqa: N802 - QML-facing name
+        if self._response_times is not None:
+            refresh = getattr(self._response_times, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self._update("_today_open", True, self.todayOpenChanged)
+
+    @Slot()
+    def closeToday(self) -> None:  # noqa: N802 - QML-facing name
+        self._update("_today_open", False, self.todayOpenChanged)
 
     @Slot()
     def silence(self) -> None:
@@ -313,6 +332,7 @@ class StationController(QObject):
             "ageText": self._age_text(v.age_minutes),
             "stateKey": state,
             "stateText": self._state_text(state, v),
+            "stateShort": self._state_short(state, v),
             "urgency": URGENCY_KEYS[v.urgency],
             "urgent": v.urgent,
             "overdue": v.overdue and not v.acknowledged,
@@ -364,6 +384,22 @@ class StationController(QObject):
         if state == "on_the_way" and by and by != self.board.station:
             text = self.tr("On the way (%1)").replace("%1", by)
         return text
+
+    def _state_short(self, state: str, v: CallView) -> str:
+        """The state in a word or two, for the call's row beside its age."""
+        if state == "resolving":
+            left = max(0, int(self._resolving[v.call_id] - self.clock.monotonic() + 0.999))
+            return self.tr("Clears in %1 s").replace("%1", str(left))
+        by = v.acknowledged_by
+        if state == "on_the_way" and by and by != self.board.station:
+            return self.tr("%1 is on the way").replace("%1", by)
+        texts = {
+            "new": self.tr("New"),
+            "received": self.tr("Waiting"),
+            "overdue": self.tr("Overdue"),
+            "on_the_way": self.tr("On the way"),
+        }
+        return texts[state]
 
     def _room_rows(self, views: list[RoomView], calls: list[CallView],
                    connected: bool) -> list[dict[str, Any]]:
@@ -445,7 +481,7 @@ class StationController(QObject):
             "normal": self.tr("Request"),
             "info": self.tr("Test call"),
             "on_the_way": self.tr("On the way"),
-            "complete": self.tr("Infusion done"),
+            "complete": self.tr("Complete"),
             "not_seen": self.tr("Not seen"),
             "idle": self.tr("No session"),
         }
@@ -458,8 +494,8 @@ class StationController(QObject):
             if offline_seconds < 60:
                 return self.tr("%1s").replace("%1", str(offline_seconds))
             return self.tr("%1m").replace("%1", str(offline_seconds // 60))
-        if tile == "unknown" or not v.session_running:
-            return ""
+        if tile != "session":
+            return ""  # a call, an ended infusion or an outage matters more than time left
         return self.tr("%1m").replace("%1", str((v.remaining_seconds + 59) // 60))
 
     def _log_changes(self, views: Sequence[CallView]) -> None:

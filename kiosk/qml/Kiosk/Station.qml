@@ -17,7 +17,7 @@ Window {
     color: Theme.background
     visible: true
 
-    readonly property int callColumnWidth: Math.min(620, Math.max(440, Math.round(width * 0.36)))
+    readonly property int callColumnWidth: Math.min(620, Math.max(430, Math.round(width * 0.34)))
 
     RowLayout {
         anchors.fill: parent
@@ -126,7 +126,9 @@ Window {
             RowLayout {
                 id: header
                 Layout.fillWidth: true
+                Layout.fillHeight: false
                 Layout.preferredHeight: StationStyle.headerHeight
+                Layout.maximumHeight: StationStyle.headerHeight
                 spacing: StationStyle.gap
 
                 Count {
@@ -169,7 +171,7 @@ Window {
                     visible: window.station.responseTimes !== null
                     Layout.preferredWidth: Theme.minTarget
                     Layout.fillHeight: true
-                    onClicked: today.open()
+                    onClicked: window.station.openToday()
                 }
             }
 
@@ -225,9 +227,10 @@ Window {
     }
 
     StationToday {
-        id: today
         anchors.fill: parent
         times: window.station.responseTimes
+        shown: window.station.todayOpen
+        onClosed: window.station.closeToday()
     }
 
     // ---- parts ----
@@ -387,6 +390,7 @@ Window {
         required property string ageText
         required property string stateKey
         required property string stateText
+        required property string stateShort
         required property string urgency
         required property bool acknowledged
         required property bool prominent
@@ -497,7 +501,7 @@ Window {
                             objectName: "callState_" + row.callId
                             anchors.fill: parent
                             anchors.leftMargin: parent.marked ? 4 : 0
-                            text: row.stateText
+                            text: row.stateShort
                             color: parent.marked
                                    ? StationStyle.ink(row.stateKey === "overdue" ? "urgent"
                                                                                 : row.urgency)
@@ -561,17 +565,18 @@ Window {
 
             ColumnLayout {
                 anchors.fill: parent
-                anchors.leftMargin: StationStyle.gap
-                anchors.rightMargin: StationStyle.gap
+                anchors.leftMargin: 4
+                anchors.rightMargin: 4
                 spacing: 0
                 RowLayout {
                     Layout.fillWidth: true
-                    spacing: 4
+                    spacing: 3
                     Glyph {
                         key: tile.tileState
                         color: face.ink
                         visible: text !== ""
-                        Layout.preferredWidth: StationStyle.iconSize
+                        font.pixelSize: StationStyle.font
+                        Layout.preferredWidth: StationStyle.font
                     }
                     Text {
                         objectName: "tileName_" + tile.roomId
@@ -579,7 +584,7 @@ Window {
                         color: face.ink
                         font.family: StationStyle.family
                         font.pixelSize: StationStyle.font
-                        font.weight: Font.Bold
+                        font.weight: Font.DemiBold
                         elide: Text.ElideRight
                         Layout.fillWidth: true
                     }

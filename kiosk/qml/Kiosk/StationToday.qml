@@ -7,9 +7,11 @@ import QtQuick.Layouts
 Rectangle {
     id: today
     property var times: null
+    property bool shown: false
+    signal closed()
 
     objectName: "todayView"
-    visible: false
+    visible: shown
     color: Theme.background
 
     readonly property var hours: times ? times.hours : []
@@ -17,12 +19,7 @@ Rectangle {
     readonly property color ackColour: StationStyle.fill("normal")
     readonly property color resolveColour: StationStyle.fill("on_the_way")
 
-    function open() {
-        if (times)
-            times.refresh()
-        visible = true
-        chart.requestPaint()
-    }
+    onShownChanged: if (shown) chart.requestPaint()
 
     function duration(seconds) {
         if (seconds === undefined || seconds < 0)
@@ -110,7 +107,7 @@ Rectangle {
                 Layout.preferredWidth: Theme.minTarget
                 Layout.preferredHeight: Theme.minTarget
                 Layout.alignment: Qt.AlignTop
-                onClicked: today.visible = false
+                onClicked: today.closed()
             }
         }
 
@@ -119,7 +116,7 @@ Rectangle {
             Legend { colour: today.ackColour; text: qsTr("Time to on my way") }
             Legend { colour: today.resolveColour; text: qsTr("Time to resolved") }
             Text {
-                text: qsTr("Bar: half of calls. Outline: 9 in 10.")
+                text: qsTr("Filled: half of calls were faster. Outline: 9 in 10.")
                 color: Theme.textMuted
                 font.family: StationStyle.family
                 font.pixelSize: StationStyle.font
