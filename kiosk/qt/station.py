@@ -38,8 +38,8 @@ URGENCY_KEYS = {Urgency.URGENT: "urgent", Urgency.HIGH: "high", Urgency.NORMAL: 
 INFO_SOUND = "info"
 
 CALL_KEYS = ("callId", "roomId", "roomName", "summaryText", "reasonText", "ageMinutes",
-             "ageText", "stateKey", "stateText", "stateShort", "urgency", "urgent", "overdue", "acknowledged",
-             "test", "prominent", "resolving")
+             "ageText", "stateKey", "stateText", "stateShort", "urgency", "urgent", "overdue",
+             "acknowledged", "test", "prominent", "resolving")
 ROOM_KEYS = ("roomId", "name", "online", "offline", "presenceText", "phaseText",
              "timeLeftText", "openCalls", "openCallsText", "infusionComplete", "tileState",
              "tileWord", "tileTime")

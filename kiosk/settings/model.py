@@ -64,6 +64,18 @@ class AudioSettings:
 
 
 @dataclass(frozen=True)
+class SpeechSettings:
+    """Spoken sentences: an espeak-ng voice per language, pace, loudness (capped by each room's
+    music cap), and recordings that replace given sentences (text -> file)."""
+
+    voices: Mapping[str, str]
+    pace_percent: int
+    loudness_percent: int
+    not_through_repeat_seconds: int
+    narration: Mapping[str, Path]
+
+
+@dataclass(frozen=True)
 class DisplaySettings:
     rest_after_idle_minutes: int
 
@@ -78,6 +90,7 @@ class ClinicSettings:
     requests: tuple[RequestType, ...]
     audio: AudioSettings
     display: DisplaySettings
+    speech: SpeechSettings
     session_templates: tuple[SessionTemplate, ...]
     content: Mapping[str, GuideContent]
     station_title: str
@@ -282,6 +295,13 @@ def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
         audio=AudioSettings(values["audio.fade_in_seconds"], values["audio.fade_out_seconds"],
                             values["audio.crossfade_seconds"]),
         display=DisplaySettings(values["display.rest_after_idle_minutes"]),
+        speech=SpeechSettings(
+            voices={"en": values["speech.voice_en"], "es": values["speech.voice_es"]},
+            pace_percent=values["speech.pace_percent"],
+            loudness_percent=values["speech.loudness_percent"],
+            not_through_repeat_seconds=values["speech.not_through_repeat_seconds"],
+            narration={n.values["text"]: _path(n.values["file"], config_dir)
+                       for n in values["speech.narration"]}),
         session_templates=tuple(_template(t.values) for t in values["session_templates"]),
         content=content,
         station_title=values["station.title"],

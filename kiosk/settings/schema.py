@@ -186,6 +186,15 @@ PLAYLIST_FIELDS = (
     Opt("repeat", K.SWITCH, True, "Start again after the last track."),
 )
 
+NARRATION_FIELDS = (
+    Opt("text", K.TEXT, None,
+      "The sentence exactly as the kiosk speaks it, in either language, like \"A nurse is on "
+      "the way\".", required=True),
+    Opt("file", K.PATH, None,
+      "A recording of that sentence (WAV, OGG or MP3), relative to the config folder. One "
+      "that is missing falls back to the synthetic voice and is logged.", required=True),
+)
+
 CLINIC_OPTIONS = (
     Opt("clinic.name", K.TEXT, "Infusion clinic", "The clinic's name, shown on the nurse screens."),
     Opt("clinic.language", K.CHOICE, "en", "Language of the screens unless a room sets its own.",
@@ -239,6 +248,23 @@ CLINIC_OPTIONS = (
       minimum=0, maximum=30),
     Opt("audio.crossfade_seconds", K.NUMBER, 6.0, "Overlap between one track and the next.",
       minimum=0, maximum=12),
+    Opt("speech.voice_en", K.TEXT, "en-us",
+      "The espeak-ng voice for English (`espeak-ng --voices=en` lists them)."),
+    Opt("speech.voice_es", K.TEXT, "es",
+      "The espeak-ng voice for Spanish (`espeak-ng --voices=es` lists them)."),
+    Opt("speech.pace_percent", K.WHOLE_NUMBER, 80,
+      "How fast the kiosk speaks, as a share of espeak-ng's usual pace of 175 words a minute "
+      "(80: about 140). Slower is easier for a drowsy listener.", minimum=50, maximum=150),
+    Opt("speech.loudness_percent", K.WHOLE_NUMBER, 60,
+      "How loud the spoken sentences are, on the music's scale; never above the room's "
+      "music.volume_cap_percent. The music ducks underneath while a sentence plays.",
+      minimum=10, maximum=100),
+    Opt("speech.not_through_repeat_seconds", K.WHOLE_NUMBER, 30,
+      "With \"Speak to me\" on, a call that did not get through is said again, with its "
+      "tone, this often until it gets through.", minimum=10, maximum=300),
+    Opt("speech.narration", K.RECORDS, (),
+      "Recorded sentences, used instead of the synthetic voice: a human voice is kinder.",
+      fields=NARRATION_FIELDS),
     Opt("display.rest_after_idle_minutes", K.WHOLE_NUMBER, 0,
       "Darken the screen after this long without a touch. 0: only when a phase or the patient "
       "asks for rest.", minimum=0, maximum=240),
