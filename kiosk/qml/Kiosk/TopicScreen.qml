@@ -2,8 +2,9 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// One topic of the guide: its title and one-line summary, a large "Call the nurse about this"
-// (both always in view, never scrolled away), then its four short parts under plain headings.
+// One topic of the guide: its title, a large "Call the nurse about this" and the one-line summary
+// (always in view, never scrolled away), how a request about it is going, then its four short
+// parts under plain headings (they scroll only on a small screen or with long clinic text).
 Item {
     id: screen
     required property var room
@@ -23,6 +24,7 @@ Item {
                 text: qsTr("Back")
                 fill: Theme.surface
                 Accessible.description: qsTr("Back to the list of what you may feel")
+                Layout.alignment: Qt.AlignTop
                 onClicked: screen.room.show("guide")
             }
             Text {
@@ -34,6 +36,18 @@ Item {
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
+            BigButton {
+                objectName: "topicCallButton"
+                text: qsTr("Call the nurse about this")
+                fill: Theme.call
+                ink: Theme.callText
+                fontSize: Theme.fontBody
+                Accessible.description: qsTr("Asks a nurse to come and talk about: %1")
+                                        .arg(screen.topic.title || "")
+                Layout.preferredWidth: Math.round(320 * Theme.scale)
+                Layout.alignment: Qt.AlignTop
+                onClicked: screen.guide.callAbout(screen.topic.id)
+            }
         }
         Text {
             objectName: "topicSummary"
@@ -43,29 +57,15 @@ Item {
             wrapMode: Text.WordWrap
             Layout.fillWidth: true
         }
-        RowLayout {
-            spacing: Theme.spacing
+        Text {
+            objectName: "topicCallState"
+            visible: text.length > 0
+            text: screen.topic.callText || ""
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
             Layout.fillWidth: true
-
-            BigButton {
-                objectName: "topicCallButton"
-                text: qsTr("Call the nurse about this")
-                fill: Theme.call
-                ink: Theme.callText
-                fontSize: Theme.fontBody
-                Accessible.description: qsTr("Asks a nurse to come and talk about: %1")
-                                        .arg(screen.topic.title || "")
-                Layout.preferredWidth: Math.round(360 * Theme.scale)
-                onClicked: screen.guide.callAbout(screen.topic.id)
-            }
-            Text {
-                objectName: "topicCallState"
-                text: screen.topic.callText || ""
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
         }
 
         Flickable {
@@ -107,7 +107,7 @@ Item {
                             width: parent.width
                             text: modelData.text
                             color: Theme.text
-                            font.pixelSize: Theme.fontBody
+                            font.pixelSize: Theme.fontSmall
                             wrapMode: Text.WordWrap
                         }
                     }
