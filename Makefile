@@ -3,7 +3,7 @@
 
 PY := .venv/bin/python
 
-.PHONY: run test setup lint screenshots bench
+.PHONY: run test setup lint screenshots bench drill
 
 run: setup
 	$(PY) main.py demo
@@ -21,3 +21,6 @@ screenshots: setup
 
 bench: setup
 	$(PY) tests/bench/run_all.py
+
+drill: setup
+	$(PY) tests/drill/drill.py
