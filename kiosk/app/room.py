@@ -45,7 +45,7 @@ from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.guide import GuideController
 from kiosk.qt.i18n import LanguageController
 from kiosk.qt.music import MusicController
-from kiosk.qt.nurse import NurseAccess
+from kiosk.qt.nurse import NurseAccess, NurseDesk
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 from kiosk.qt.session import SessionController, connect_room
 from kiosk.settings.schema import LANGUAGES
@@ -125,11 +125,13 @@ class Room:
     link: RoomLinkPort
     guide: GuideController
     language: LanguageController
+    desk: NurseDesk
     releases: list[Callable[[], None]] = field(default_factory=list)
 
     def backends(self) -> dict[str, QObject]:
         return {"room": self.room, "music": self.music, "session": self.session,
-                "calls": self.calls, "guide": self.guide, "language": self.language}
+                "calls": self.calls, "guide": self.guide, "language": self.language,
+                "desk": self.desk}
 
     def start(self) -> None:
         self.link.start()
@@ -165,14 +167,27 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     publish_session_to_station(session, parts.link, room_settings.id)
     guide, language = _guide_and_language(config, room_settings, room, session, music, calls,
                                           call_core)
+    desk = NurseDesk(call_core, room, session, parts.clock, _facts_for_it(config, room_settings),
+                     clinic.calls.receipt_timeout_seconds, room)
     assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
-                     language)
+                     language, desk)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
     assembled.releases.extend(c.release for c in (end_cue, tone, press) if c is not None)
     if parts.audio is not None:
         assembled.releases.append(parts.audio.release)  # last: after every deck is released
     _report_degraded(room, parts, (end_cue, tone, press))
     return assembled
+
+
+def _facts_for_it(config: Any, room_settings: Any) -> list[tuple[str, str]]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("infusion-kiosk")
+    except PackageNotFoundError:
+        release = "source checkout"
+    return [("Room id", room_settings.id), ("Broker", config.clinic.broker.url),
+            ("Version", release), ("State folder", str(config.state_dir))]
 
 
 def _nurse_access(clinic: Any, parts: RoomParts) -> NurseAccess:
@@ -400,18 +415,23 @@ def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed:
     on_quit(assembled.stop)
     assembled.start()
     apply_test_hooks(assembled, os.environ)
-    QTimer.singleShot(0, lambda: log_resource_problems(assembled.config))
+    QTimer.singleShot(0, lambda: assembled.desk.set_config_problems(
+        log_resource_problems(assembled.config)))
     return run_window(app, screen, "room", windowed, before_quit=room.allow_close)
 
 
-def log_resource_problems(config: Any) -> None:
+def log_resource_problems(config: Any) -> list[str]:
     """What check-config would say about the files the config names, in the log, after the
-    first frame (it reads the music folders): the screen already shows what is degraded."""
+    first frame (it reads the music folders): the screen already shows what is degraded.
+    Returns them, one line each, for the nurse panel's diagnostics."""
     from kiosk.settings import resource_problems
 
+    lines = []
     for problem in resource_problems(config, os.environ):
-        log.warning("config %s%s", "" if problem.is_warning else "error: ",
-                    str(problem).replace("\n", " "))
+        line = str(problem).replace("\n", " ")
+        log.warning("config %s%s", "" if problem.is_warning else "error: ", line)
+        lines.append(line)
+    return lines
 
 
 # ---- test hooks: only here, only when the test harness asks ----------------------------------

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.core.calls import CallState, OpenCall
 from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.listeners import Listeners
 from kiosk.core.lockout import LockoutStore, MemoryLockoutStore, PinLockout
 from kiosk.core.pin import DEMO_PIN, MAX_DIGITS, verify_pin
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
+
+if TYPE_CHECKING:
+    from kiosk.qt.room import RoomController
 
 log = logging.getLogger(__name__)
 
@@ -244,3 +251,207 @@ class NurseAccess(QObject):
         if value != self._pad_open:
             self._pad_open = value
             self.padOpenChanged.emit()
+
+
+class CallsAtBedside(Protocol):
+    """What the nurse desk needs of core's RoomCalls."""
+
+    changed: Listeners[[]]
+
+    @property
+    def items(self) -> list[OpenCall]: ...
+
+    @property
+    def no_station_online(self) -> bool: ...
+
+    @property
+    def link_up(self) -> bool: ...
+
+    def call_nurse(self, test: bool = False) -> str: ...
+
+    def resolve_in_room(self, call_id: str) -> bool: ...
+
+    def resolve_all_in_room(self) -> int: ...
+
+
+class Resettable(Protocol):
+    def reset(self) -> None: ...
+
+
+RECENT_CALLS = 10
+GREETING_MS = 8000
+
+
+@QmlElement
+class NurseDesk(QObject):
+    """What the nurse does at the bedside: "nurse is here", reset for the next patient, a test
+    call with its measured time, this room's recent calls and the facts IT asks for."""
+
+    openCallCountChanged = Signal()
+    greetingChanged = Signal()
+    recentCallsChanged = Signal()
+    testCallTextChanged = Signal()
+    diagnosticsChanged = Signal()
+    # For the audit log: (action, detail) with no patient data.
+    acted = Signal(str, str)
+
+    def __init__(self, calls: CallsAtBedside, room: RoomController, session: Resettable,
+                 clock: Clock, facts: list[tuple[str, str]] | None = None,
+                 receipt_timeout_seconds: float = 5.0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._calls = calls
+        self._room = room
+        self._session = session
+        self._clock = clock
+        self._facts = list(facts or [])
+        self._problems: list[str] = []
+        self._greeting = ""
+        self._recent: list[dict[str, object]] = []
+        self._test_call = ""
+        self._test_started = 0.0
+        self._test_text = ""
+        self._latency_ms: float | None = None
+        self._greeting_timer = QTimer(self)
+        self._greeting_timer.setSingleShot(True)
+        self._greeting_timer.setInterval(GREETING_MS)
+        self._greeting_timer.timeout.connect(lambda: self._set_greeting(""))
+        self._test_timer = QTimer(self)
+        self._test_timer.setSingleShot(True)
+        self._test_timer.setInterval(round(receipt_timeout_seconds * 1000))
+        self._test_timer.timeout.connect(self._test_timed_out)
+        self._open_ids: set[str] = set()
+        calls.changed.connect(self._calls_changed)
+        self._calls_changed()
+
+    # ---- what QML binds to ----
+
+    def _get_open_call_count(self) -> int:
+        return len([i for i in self._calls.items if i.call.call_id != self._test_call])
+
+    def _get_greeting(self) -> str:
+        return self._greeting
+
+    def _get_recent_calls(self) -> list[str]:
+        return [str(entry["line"]) for entry in self._recent]
+
+    def _get_test_call_text(self) -> str:
+        return self._test_text
+
+    def _get_diagnostics(self) -> list[str]:
+        lines = [f"{name}: {value}" for name, value in self._facts]
+        lines.append(self.tr("Broker link: %1").replace(
+            "%1", self.tr("up") if self._calls.link_up else self.tr("down")))
+        lines.append(self.tr("Nurse station online: %1").replace(
+            "%1", self.tr("no") if self._calls.no_station_online else self.tr("yes")))
+        latency = (self.tr("not measured yet") if self._latency_ms is None
+                   else f"{self._latency_ms:.0f} ms")
+        lines.append(self.tr("Last test call: %1").replace("%1", latency))
+        if not self._problems:
+            lines.append(self.tr("Config problems: none"))
+        lines.extend(self.tr("Config problem: %1").replace("%1", p) for p in self._problems)
+        return lines
+
+    openCallCount = Property(int, _get_open_call_count, notify=openCallCountChanged)
+    greeting = Property(str, _get_greeting, notify=greetingChanged)
+    recentCalls = Property(list, _get_recent_calls, notify=recentCallsChanged)
+    testCallText = Property(str, _get_test_call_text, notify=testCallTextChanged)
+    diagnostics = Property(list, _get_diagnostics, notify=diagnosticsChanged)
+
+    # ---- what the nurse does ----
+
+    @Slot()
+    def nurseIsHere(self) -> None:  # noqa: N802 (QML names)
+        """Clears the room's open calls from the tablet; the patient sees it said first."""
+        count = self._calls.resolve_all_in_room()
+        self.acted.emit("nurse is here", f"resolved={count}")
+        self._room.show("home")
+        self._set_greeting(self.tr("Your nurse is here"))
+        self._greeting_timer.start()
+
+    @Slot()
+    def resetForNextPatient(self) -> None:  # noqa: N802 (QML names)
+        """Everything a patient left: open requests (resolved by the room), the session and
+        with it music, language and clock visibility, rest mode, and the calls listed here."""
+        count = self._calls.resolve_all_in_room()
+        self._session.reset()
+        self._room.wake()
+        self._recent = []
+        self._set_greeting("")
+        self.recentCallsChanged.emit()
+        self.acted.emit("reset for next patient", f"resolved={count}")
+
+    @Slot()
+    def placeTestCall(self) -> None:  # noqa: N802 (QML names)
+        if self._test_call:
+            return
+        if any(item.call.urgent for item in self._calls.items):
+            self._set_test_text(self.tr("A call is open: answer it before a test call."))
+            return
+        self._test_started = self._clock.monotonic()
+        self._test_call = self._calls.call_nurse(test=True)
+        self._test_timer.start()
+        self._set_test_text(self.tr("Test call sent. Waiting for a nurse station..."))
+        self.acted.emit("test call", "")
+        self._calls_changed()
+
+    def set_config_problems(self, problems: list[str]) -> None:
+        self._problems = list(problems)
+        self.diagnosticsChanged.emit()
+
+    # ---- inside ----
+
+    def _calls_changed(self) -> None:
+        items = {i.call.call_id: i for i in self._calls.items}
+        if self._test_call and self._test_call in items:
+            state = items[self._test_call].state
+            if state in (CallState.RECEIVED, CallState.ON_THE_WAY):
+                self._test_received()
+                return
+        for call_id, item in items.items():
+            if call_id not in self._open_ids and not item.call.test:
+                self._remember(item)
+        closed = self._open_ids - set(items)
+        for entry in self._recent:
+            if entry["id"] in closed:
+                entry["line"] = self.tr("%1 %2: closed").replace(
+                    "%1", str(entry["time"])).replace("%2", str(entry["label"]))
+        self._open_ids = set(items)
+        self.openCallCountChanged.emit()
+        self.recentCallsChanged.emit()
+        self.diagnosticsChanged.emit()
+
+    def _remember(self, item: OpenCall) -> None:
+        at = time.strftime("%H:%M", time.localtime(item.call.created_at))
+        label = self.tr("Call") if item.call.urgent else item.call.label
+        line = self.tr("%1 %2: open").replace("%1", at).replace("%2", label)
+        self._recent.insert(0, {"id": item.call.call_id, "time": at, "label": label,
+                                "line": line})
+        del self._recent[RECENT_CALLS:]
+
+    def _test_received(self) -> None:
+        self._latency_ms = (self._clock.monotonic() - self._test_started) * 1000
+        call_id, self._test_call = self._test_call, ""
+        self._test_timer.stop()
+        self._calls.resolve_in_room(call_id)
+        self._set_test_text(self.tr("A nurse station received the test call in %1 ms.").replace(
+            "%1", f"{self._latency_ms:.0f}"))
+        self.acted.emit("test call received", f"ms={self._latency_ms:.0f}")
+        self.diagnosticsChanged.emit()
+
+    def _test_timed_out(self) -> None:
+        if not self._test_call:
+            return
+        call_id, self._test_call = self._test_call, ""
+        self._calls.resolve_in_room(call_id)
+        self._set_test_text(self.tr("No nurse station received the test call in time. Check "
+                                    "that the station is running and on the network."))
+        self.acted.emit("test call not received", "")
+
+    def _set_greeting(self, text: str) -> None:
+        if text != self._greeting:
+            self._greeting = text
+            self.greetingChanged.emit()
+
+    def _set_test_text(self, text: str) -> None:
+        self._test_text = text
+        self.testCallTextChanged.emit()

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.shell import QML_DIR, create_gui_app
+from kiosk.core.calls import MemoryOutbox, RoomCalls
 from kiosk.core.clock import FakeClock
 from kiosk.core.pin import hash_pin
 from kiosk.core.session import MemorySessionStore, SessionModel
-from kiosk.qt.nurse import NurseAccess
+from kiosk.qt.nurse import NurseAccess, NurseDesk
 from kiosk.qt.room import RoomController
 from kiosk.qt.session import SessionController
 from kiosk.settings import load_config
@@ -67,6 +68,7 @@ Window {
     id: w
     required property var session
     required property var room
+    required property var desk
     width: 1280; height: 800
     color: Theme.background
     NursePanel {
@@ -74,6 +76,7 @@ Window {
         x: 28; y: 158; width: 824; height: 614
         session: w.session
         room: w.room
+        desk: w.desk
     }
 }
 """
@@ -105,6 +108,14 @@ class Loaded:
         self.session.refresh()
 
 
+class AcceptingLink:
+    def publish_call(self, call: object) -> bool:
+        return True
+
+    def publish_resolved(self, room: str, msg: object) -> bool:
+        return True
+
+
 def templates() -> list:  # type: ignore[type-arg]
     return list(load_config(None, {}).clinic.session_templates)
 
@@ -118,9 +129,13 @@ def load(qtbot: QtBot, qml: bytes) -> Iterator[Loaded]:
                           nurse=NurseAccess(hash_pin(PIN, iterations=1000)))
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(QML_DIR))
-    for backend in (session, room):
+    backends: dict[str, QObject] = {"session": session, "room": room}
+    if b"desk" in qml:
+        calls = RoomCalls("room-1", clock, MemoryOutbox(), AcceptingLink())
+        backends["desk"] = NurseDesk(calls, room, session, clock)
+    for backend in backends.values():
         backend.setParent(engine)
-    engine.setInitialProperties({"session": session, "room": room})
+    engine.setInitialProperties(backends)
     engine.loadData(qml, Path(__file__).as_uri())
     window = engine.rootObjects()[0]
     assert isinstance(window, QQuickWindow)
@@ -290,10 +305,17 @@ def test_nurse_panel_pauses_resumes_extends_ends_and_resets(panel: Loaded, qtbot
     panel.tap("nurseExtend5Button", qtbot)
     assert panel.session.minutesLeftText == "About 20 minutes left"
     panel.tap("nurseEndButton", qtbot)
+    assert not panel.session.ended, "End session asks first"
+    panel.tap("nurseConfirmNo", qtbot)
+    assert panel.session.active
+    panel.tap("nurseEndButton", qtbot)
+    panel.tap("nurseConfirmYes", qtbot)
     assert panel.session.ended
     panel.session.setClockHidden(True)
+    panel.tap("nurseResetButton", qtbot)
+    assert panel.session.ended, "Reset asks first"
     with qtbot.waitSignal(panel.session.patientReset):
-        panel.tap("nurseResetButton", qtbot)
+        panel.tap("nurseConfirmYes", qtbot)
     assert panel.session.sessionState == "none" and not panel.session.clockHidden
     assert "No session is running." in panel.texts()
 

@@ -11,6 +11,7 @@ Window {
     required property var calls
     required property var guide
     required property var language
+    required property var desk
 
     objectName: "roomWindow"
     title: qsTr("Comfort screen, %1").arg(room.roomName)
@@ -124,7 +125,10 @@ Window {
     }
     Component {
         id: nursePanel
-        NursePanel { room: window.room; session: window.session }
+        NursePanel {
+            room: window.room; session: window.session; desk: window.desk
+            music: window.music; language: window.language
+        }
     }
     Component {
         id: guideList
@@ -143,6 +147,13 @@ Window {
         anchors.fill: frame
         z: 1
         nurse: window.room.nurse
+    }
+
+    // After "Nurse is here" the patient reads it first, then the calm home screen returns.
+    NurseGreeting {
+        anchors { left: frame.left; right: frame.right; top: frame.top }
+        z: 1
+        text: window.desk.greeting
     }
 
     RestOverlay {

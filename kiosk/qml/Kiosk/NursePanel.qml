@@ -2,202 +2,454 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// The nurse's controls for this room's session. Reached only through room.openNursePanel(), where
-// the PIN guard stands (hold the room name for 3 seconds). Large steps and few words: the nurse
-// is busy and may wear gloves. It closes by itself after a quiet spell.
+// The nurse's controls for this room. Reached only through room.openNursePanel(), where the PIN
+// guard stands (hold the room name for 3 seconds). Large steps and few words: the nurse is busy
+// and may wear gloves. It closes by itself after a quiet spell. End session and Reset ask first.
 Item {
     id: panel
     objectName: "nursePanel"
     required property var session
     required property var room
+    required property var desk
+    // Optional seams: without them their controls are not shown.
+    property var music: null
+    property var language: null
+    // "" or the action waiting for the nurse's yes: "end", "reset".
+    property string confirming: ""
+    property int page: 0
 
-    Flickable {
+    ColumnLayout {
         anchors.fill: parent
-        contentHeight: column.implicitHeight
-        clip: true
-        boundsBehavior: Flickable.StopAtBounds
+        spacing: Theme.spacing
+        enabled: panel.confirming === ""
+
+
+        Text {
+            objectName: "nurseChangePinNote"
+            visible: panel.room.nurse.demoPin
+            text: qsTr("This tablet uses the demo PIN: change this PIN with python main.py hash-pin (nurse.pin_hash in config/clinic.yaml).")
+            color: Theme.urgent
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+
+        RowLayout {
+            objectName: "nursePages"
+            spacing: Math.round(Theme.spacing / 2)
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Nurse controls")
+            Repeater {
+                model: [qsTr("Session"), qsTr("Patient"), qsTr("Calls"), qsTr("For IT")]
+                BigButton {
+                    required property string modelData
+                    required property int index
+                    objectName: "nursePage" + index
+                    text: modelData
+                    Accessible.name: qsTr("Show %1").arg(modelData)
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: Theme.minTarget
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: index === panel.page ? Theme.surfaceRaised : Theme.background
+                        border.width: index === panel.page ? 4 : 2
+                        border.color: index === panel.page ? Theme.focusRing : Theme.controlEdge
+                    }
+                    onClicked: panel.page = index
+                }
+            }
+            BigButton {
+                objectName: "nurseIsHereButton"
+                text: qsTr("Nurse is here")
+                Accessible.description: qsTr("Clears this room's open calls and requests, and tells the patient.")
+                fill: Theme.surfaceRaised
+                Layout.fillWidth: true
+                Layout.minimumWidth: Theme.minTarget
+                onClicked: panel.desk.nurseIsHere()
+            }
+            BigButton {
+                objectName: "nurseBackButton"
+                text: qsTr("Back")
+                Accessible.name: qsTr("Back to the patient screen")
+                Layout.fillWidth: true
+                Layout.minimumWidth: Theme.minTarget
+                onClicked: panel.room.show("home")
+            }
+        }
+
+        StackLayout {
+            currentIndex: panel.page
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            // ---- Session ----
+            Flickable {
+                contentHeight: sessionPage.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: sessionPage
+                    width: parent.width
+                    spacing: Theme.spacing
+
+                    Text {
+                        objectName: "nurseSessionSummary"
+                        text: panel.session.active || panel.session.ended
+                              ? qsTr("Now: %1, %2. %3").arg(panel.session.templateName)
+                                    .arg(panel.session.phaseName)
+                                    .arg(panel.session.paused ? qsTr("Paused.")
+                                         : panel.session.ended ? qsTr("Ended.")
+                                         : panel.session.totalMinutesLeftText)
+                              : qsTr("No session is running.")
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+
+                    // This session: shown while one runs or is paused.
+                    Flow {
+                        objectName: "nurseSessionControls"
+                        visible: panel.session.active
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+
+                        BigButton {
+                            objectName: "nursePauseButton"
+                            text: panel.session.paused ? qsTr("Resume") : qsTr("Pause")
+                            Accessible.name: panel.session.paused ? qsTr("Resume the session timer")
+                                                                  : qsTr("Pause the session timer")
+                            onClicked: panel.session.paused ? panel.session.resume()
+                                                            : panel.session.pause()
+                        }
+                        BigButton {
+                            objectName: "nurseExtend5Button"
+                            text: qsTr("+5 min")
+                            Accessible.name: qsTr("Add 5 minutes to this part")
+                            onClicked: panel.session.extend(5)
+                        }
+                        BigButton {
+                            objectName: "nurseExtend10Button"
+                            text: qsTr("+10 min")
+                            Accessible.name: qsTr("Add 10 minutes to this part")
+                            onClicked: panel.session.extend(10)
+                        }
+                        BigButton {
+                            objectName: "nurseEndButton"
+                            text: qsTr("End session")
+                            onClicked: panel.confirming = "end"
+                        }
+                    }
+
+                    // A new session: shown when none runs.
+                    ColumnLayout {
+                        objectName: "nurseNewSession"
+                        visible: !panel.session.active
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+
+                        Flow {
+                            spacing: Theme.spacing
+                            Layout.fillWidth: true
+                            Repeater {
+                                model: panel.session.templates
+                                BigButton {
+                                    required property var modelData
+                                    objectName: "nurseTemplate_" + modelData.id
+                                    text: modelData.name
+                                    Accessible.name: qsTr("Choose %1").arg(modelData.name)
+                                    fill: modelData.id === panel.session.chosenTemplateId
+                                          ? Theme.surfaceRaised : Theme.surface
+                                    background: Rectangle {
+                                        radius: Theme.radius
+                                        color: parent.fill
+                                        border.width: modelData.id === panel.session.chosenTemplateId
+                                                      ? 4 : 1
+                                        border.color: modelData.id === panel.session.chosenTemplateId
+                                                      ? Theme.focusRing : Theme.border
+                                    }
+                                    onClicked: panel.session.chooseTemplate(modelData.id)
+                                }
+                            }
+                        }
+
+                        RowLayout {
+                            visible: panel.session.chosenSetsLength
+                            spacing: Theme.spacing
+                            BigButton {
+                                objectName: "nurseMinus10Button"
+                                text: qsTr("-10")
+                                Accessible.name: qsTr("Infusion 10 minutes shorter")
+                                onClicked: panel.session.changeMinutes(-10)
+                            }
+                            BigButton {
+                                objectName: "nurseMinus5Button"
+                                text: qsTr("-5")
+                                Accessible.name: qsTr("Infusion 5 minutes shorter")
+                                onClicked: panel.session.changeMinutes(-5)
+                            }
+                            Text {
+                                objectName: "nurseInfusionMinutes"
+                                text: qsTr("Infusion %1 min").arg(panel.session.chosenMinutes)
+                                color: Theme.text
+                                font.pixelSize: Theme.fontBody
+                                horizontalAlignment: Text.AlignHCenter
+                                Layout.minimumWidth: Math.round(200 * Theme.scale)
+                            }
+                            BigButton {
+                                objectName: "nursePlus5Button"
+                                text: qsTr("+5")
+                                Accessible.name: qsTr("Infusion 5 minutes longer")
+                                onClicked: panel.session.changeMinutes(5)
+                            }
+                            BigButton {
+                                objectName: "nursePlus10Button"
+                                text: qsTr("+10")
+                                Accessible.name: qsTr("Infusion 10 minutes longer")
+                                onClicked: panel.session.changeMinutes(10)
+                            }
+                        }
+                    }
+
+                    Flow {
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        BigButton {
+                            objectName: "nurseStartButton"
+                            visible: !panel.session.active
+                            text: qsTr("Start %1").arg(panel.session.chosenTemplateName)
+                            enabled: panel.session.chosenTemplateId.length > 0
+                            onClicked: panel.session.startChosen()
+                        }
+                        BigButton {
+                            objectName: "nurseResetButton"
+                            text: qsTr("Reset for next patient")
+                            Accessible.description: qsTr("Clears what the patient left: session, requests, music, language and screen settings.")
+                            onClicked: panel.confirming = "reset"
+                        }
+                    }
+                    Text {
+                        text: qsTr("Sample content: the clinic's medical lead must review it.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Text {
+                        text: qsTr("A tablet call supplements the wired nurse call.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            // ---- Patient: choices for this patient, all undone by Reset ----
+            Flickable {
+                contentHeight: patientPage.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: patientPage
+                    width: parent.width
+                    spacing: Theme.spacing
+
+                    Flow {
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        BigButton {
+                            objectName: "nurseClockButton"
+                            text: panel.session.clockHidden ? qsTr("Show the time left")
+                                                            : qsTr("Hide the time left")
+                            onClicked: panel.session.setClockHidden(!panel.session.clockHidden)
+                        }
+                        BigButton {
+                            objectName: "nurseRestButton"
+                            text: qsTr("Rest mode now")
+                            Accessible.description: qsTr("Darkens the patient's screen now.")
+                            onClicked: { panel.room.show("home"); panel.room.rest() }
+                        }
+                    }
+                    Flow {
+                        objectName: "nurseLanguages"
+                        visible: panel.language !== null
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: panel.language ? panel.language.languages : []
+                            BigButton {
+                                required property var modelData
+                                objectName: "nurseLanguage_" + modelData.code
+                                text: modelData.name
+                                Accessible.name: qsTr("Patient's language: %1").arg(modelData.name)
+                                fill: panel.language && modelData.code === panel.language.language
+                                      ? Theme.surfaceRaised : Theme.surface
+                                onClicked: panel.language.setLanguage(modelData.code)
+                            }
+                        }
+                    }
+                    RowLayout {
+                        objectName: "nurseVolumeCap"
+                        visible: panel.music !== null && panel.music.available
+                        spacing: Theme.spacing
+                        BigButton {
+                            objectName: "nurseCapDown"
+                            text: qsTr("-10")
+                            Accessible.name: qsTr("Lower the volume limit")
+                            onClicked: panel.music.setVolumeCap(panel.music.volumeCapPercent - 10)
+                        }
+                        Text {
+                            text: panel.music ? qsTr("Volume limit %1%").arg(panel.music.volumeCapPercent) : ""
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                        }
+                        BigButton {
+                            objectName: "nurseCapUp"
+                            text: qsTr("+10")
+                            Accessible.name: qsTr("Raise the volume limit")
+                            onClicked: panel.music.setVolumeCap(panel.music.volumeCapPercent + 10)
+                        }
+                    }
+                }
+            }
+
+            // ---- Calls ----
+            Flickable {
+                contentHeight: callsPage.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: callsPage
+                    width: parent.width
+                    spacing: Theme.spacing
+
+                    Text {
+                        objectName: "nurseOpenCalls"
+                        text: qsTr("Open calls and requests in this room: %1").arg(panel.desk.openCallCount)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    BigButton {
+                        objectName: "nurseTestCallButton"
+                        text: qsTr("Send a test call")
+                        Accessible.description: qsTr("Sends a call marked as a test and measures how long a nurse station takes to receive it.")
+                        onClicked: panel.desk.placeTestCall()
+                    }
+                    Text {
+                        objectName: "nurseTestCallResult"
+                        visible: text.length > 0
+                        text: panel.desk.testCallText
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Text {
+                        text: panel.desk.recentCalls.length > 0 ? qsTr("Recent calls on this tablet:")
+                                                                 : qsTr("No calls on this tablet since the last reset.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        Layout.fillWidth: true
+                    }
+                    Repeater {
+                        model: panel.desk.recentCalls
+                        Text {
+                            required property string modelData
+                            objectName: "nurseRecentCall"
+                            text: modelData
+                            color: Theme.text
+                            font.pixelSize: Theme.fontSmall
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
+            // ---- For IT ----
+            Flickable {
+                contentHeight: itPage.implicitHeight
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                ColumnLayout {
+                    id: itPage
+                    width: parent.width
+                    spacing: Math.round(Theme.spacing / 2)
+                    Repeater {
+                        model: panel.desk.diagnostics
+                        Text {
+                            required property string modelData
+                            objectName: "nurseDiagnostic"
+                            text: modelData
+                            color: Theme.text
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.WrapAnywhere
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Text {
+                        text: qsTr("The nurse panel opens by holding the room name for 3 seconds, then the PIN.")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
+
+    // End session and Reset ask first, and say what they will do.
+    Rectangle {
+        objectName: "nurseConfirm"
+        anchors.fill: parent
+        visible: panel.confirming !== ""
+        color: Theme.background
+
+        MouseArea {
+            objectName: "nurseConfirmBackdrop"
+            anchors.fill: parent
+            Accessible.name: qsTr("Confirmation")
+        }
 
         ColumnLayout {
-            id: column
-            width: parent.width
-            spacing: Theme.spacing
-
-            RowLayout {
-                spacing: Theme.spacing
-                Layout.fillWidth: true
-                Text {
-                    text: qsTr("Nurse controls")
-                    color: Theme.text
-                    font.pixelSize: Theme.fontTitle
-                    font.weight: Font.DemiBold
-                    Layout.fillWidth: true
-                }
-                BigButton {
-                    objectName: "nurseBackButton"
-                    text: qsTr("Back")
-                    Accessible.name: qsTr("Back to the patient screen")
-                    onClicked: panel.room.show("home")
-                }
-            }
+            anchors.fill: parent
+            spacing: Theme.spacing * 2
 
             Text {
-                objectName: "nurseChangePinNote"
-                visible: panel.room.nurse.demoPin
-                text: qsTr("This tablet uses the demo PIN: change this PIN (python main.py "
-                           + "hash-pin, then nurse.pin_hash in config/clinic.yaml).")
-                color: Theme.urgent
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-
-            Text {
-                objectName: "nurseSessionSummary"
-                text: panel.session.active || panel.session.ended
-                      ? qsTr("Now: %1, %2. %3").arg(panel.session.templateName)
-                            .arg(panel.session.phaseName)
-                            .arg(panel.session.paused ? qsTr("Paused.")
-                                 : panel.session.ended ? qsTr("Ended.")
-                                 : panel.session.totalMinutesLeftText)
-                      : qsTr("No session is running.")
+                objectName: "nurseConfirmQuestion"
+                text: panel.confirming === "end"
+                      ? qsTr("End this session now? The patient's timer stops.")
+                      : qsTr("Reset for the next patient? This ends the session and puts music, language, rest mode and the clock back to this room's defaults. Open calls and requests it closes as handled in the room: %1.").arg(panel.desk.openCallCount)
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
-
-            // This session: shown while one runs or is paused.
-            Flow {
-                objectName: "nurseSessionControls"
-                visible: panel.session.active
+            RowLayout {
                 spacing: Theme.spacing
-                Layout.fillWidth: true
-
                 BigButton {
-                    objectName: "nursePauseButton"
-                    text: panel.session.paused ? qsTr("Resume") : qsTr("Pause")
-                    Accessible.name: panel.session.paused ? qsTr("Resume the session timer")
-                                                          : qsTr("Pause the session timer")
-                    onClicked: panel.session.paused ? panel.session.resume()
-                                                    : panel.session.pause()
-                }
-                BigButton {
-                    objectName: "nurseExtend5Button"
-                    text: qsTr("+5 min")
-                    Accessible.name: qsTr("Add 5 minutes to this part")
-                    onClicked: panel.session.extend(5)
+                    objectName: "nurseConfirmYes"
+                    text: panel.confirming === "end" ? qsTr("Yes, end the session")
+                                                     : qsTr("Yes, reset")
+                    onClicked: {
+                        const action = panel.confirming
+                        panel.confirming = ""
+                        if (action === "end")
+                            panel.session.endSession()
+                        else
+                            panel.desk.resetForNextPatient()
+                    }
                 }
                 BigButton {
-                    objectName: "nurseExtend10Button"
-                    text: qsTr("+10 min")
-                    Accessible.name: qsTr("Add 10 minutes to this part")
-                    onClicked: panel.session.extend(10)
-                }
-                BigButton {
-                    objectName: "nurseEndButton"
-                    text: qsTr("End session")
-                    onClicked: panel.session.endSession()
+                    objectName: "nurseConfirmNo"
+                    text: qsTr("No, go back")
+                    onClicked: panel.confirming = ""
                 }
             }
-
-            // A new session: shown when none runs.
-            ColumnLayout {
-                objectName: "nurseNewSession"
-                visible: !panel.session.active
-                spacing: Theme.spacing
-                Layout.fillWidth: true
-
-                Flow {
-                    spacing: Theme.spacing
-                    Layout.fillWidth: true
-                    Repeater {
-                        model: panel.session.templates
-                        BigButton {
-                            required property var modelData
-                            objectName: "nurseTemplate_" + modelData.id
-                            text: modelData.name
-                            Accessible.name: qsTr("Choose %1").arg(modelData.name)
-                            fill: modelData.id === panel.session.chosenTemplateId
-                                  ? Theme.surfaceRaised : Theme.surface
-                            background: Rectangle {
-                                radius: Theme.radius
-                                color: parent.fill
-                                border.width: modelData.id === panel.session.chosenTemplateId
-                                              ? 4 : 1
-                                border.color: modelData.id === panel.session.chosenTemplateId
-                                              ? Theme.focusRing : Theme.border
-                            }
-                            onClicked: panel.session.chooseTemplate(modelData.id)
-                        }
-                    }
-                }
-
-                RowLayout {
-                    visible: panel.session.chosenSetsLength
-                    spacing: Theme.spacing
-                    BigButton {
-                        objectName: "nurseMinus10Button"
-                        text: qsTr("-10")
-                        Accessible.name: qsTr("Infusion 10 minutes shorter")
-                        onClicked: panel.session.changeMinutes(-10)
-                    }
-                    BigButton {
-                        objectName: "nurseMinus5Button"
-                        text: qsTr("-5")
-                        Accessible.name: qsTr("Infusion 5 minutes shorter")
-                        onClicked: panel.session.changeMinutes(-5)
-                    }
-                    Text {
-                        objectName: "nurseInfusionMinutes"
-                        text: qsTr("Infusion %1 min").arg(panel.session.chosenMinutes)
-                        color: Theme.text
-                        font.pixelSize: Theme.fontBody
-                        horizontalAlignment: Text.AlignHCenter
-                        Layout.minimumWidth: Math.round(200 * Theme.scale)
-                    }
-                    BigButton {
-                        objectName: "nursePlus5Button"
-                        text: qsTr("+5")
-                        Accessible.name: qsTr("Infusion 5 minutes longer")
-                        onClicked: panel.session.changeMinutes(5)
-                    }
-                    BigButton {
-                        objectName: "nursePlus10Button"
-                        text: qsTr("+10")
-                        Accessible.name: qsTr("Infusion 10 minutes longer")
-                        onClicked: panel.session.changeMinutes(10)
-                    }
-                }
-
-                BigButton {
-                    objectName: "nurseStartButton"
-                    text: qsTr("Start %1").arg(panel.session.chosenTemplateName)
-                    enabled: panel.session.chosenTemplateId.length > 0
-                    onClicked: panel.session.startChosen()
-                }
-            }
-
-            BigButton {
-                objectName: "nurseResetButton"
-                text: qsTr("Reset for next patient")
-                Accessible.description: qsTr("Clears this room's session and choices.")
-                onClicked: panel.session.reset()
-            }
-
-            Text {
-                text: qsTr("A tablet call supplements the wired nurse call.")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontSmall
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-            Text {
-                text: qsTr("Sample content: the clinic's medical lead must review it.")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontSmall
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
+            Item { Layout.fillHeight: true }
         }
     }
 }
