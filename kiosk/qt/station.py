@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -413,14 +414,12 @@ class StationController(QObject):
         by_room: dict[str, list[CallView]] = {}
         for call in calls:
             by_room.setdefault(call.room, []).append(call)
-        rows = []
-        for room in ids:
-            view = seen.get(room) or RoomView(room, RoomPresence.NEVER_SEEN, False, "", "", 0,
-                                              False)
-            rows.append(self._room_row(view, by_room.get(room, []), now, connected))
-        if connected:
-            rows.sort(key=lambda r: not r["offline"])  # stable: keeps the order within each
-        return rows
+        never = RoomView("", RoomPresence.NEVER_SEEN, False, "", "", 0, False)
+        views_in_order = [seen.get(room) or replace(never, room=room) for room in ids]
+        # Stable, and by the last presence heard, so tiles stay put while this station is cut off.
+        views_in_order.sort(key=lambda v: v.presence is not RoomPresence.OFFLINE)
+        return [self._room_row(v, by_room.get(v.room, []), now, connected)
+                for v in views_in_order]
 
     def _room_row(self, v: RoomView, calls: list[CallView], now: float,
                   connected: bool) -> dict[str, Any]:
