@@ -379,7 +379,8 @@ def test_a_press_held_through_a_refresh_still_lands(clinic: Board, qtbot: Any) -
     QTest.mousePress(screen.window, Qt.MouseButton.LeftButton, pos=where)
     # While the finger is down: the call ages a minute, another room asks for water, ticks run.
     station_clock.advance(61)
-    other = clinic.room("room-2", FakeClock(wall=WALL)).request("water", "Water", p.REQUEST_PRIORITIES["low"])
+    other = clinic.room("room-2", FakeClock(wall=WALL)).request(
+        "water", "Water", p.REQUEST_PRIORITIES["low"])
     qtbot.waitUntil(lambda: len(ctrl.calls) == 2 and ctrl.calls[0]["ageText"] == "1 min",
                     timeout=5000)
     assert lookup(screen, f"ackButton_{call_id}") is button, "the row was updated, not rebuilt"
