@@ -16,7 +16,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QInputDevice
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -161,6 +161,9 @@ def show(window: QQuickWindow, windowed: bool) -> None:
     # A kiosk often runs without a window manager, which would ignore showFullScreen alone.
     window.setGeometry(window.screen().geometry())
     window.showFullScreen()
+    if any(d.type() == QInputDevice.DeviceType.TouchScreen for d in QInputDevice.devices()):
+        # A pointer arrow on a touch screen only distracts; a mouse plugged in for IT still works.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
 
 def run_window(app: QGuiApplication, screen: Screen, what: str, windowed: bool,
@@ -172,6 +175,10 @@ def run_window(app: QGuiApplication, screen: Screen, what: str, windowed: bool,
 
     QuitOnSignal(quit_app, app)
     log_first_frame(screen.window, what)
+    from kiosk.app.watchdog import Watchdog
+
+    watchdog = Watchdog(screen.window)
+    app.aboutToQuit.connect(watchdog.stopping)
     show(screen.window, windowed)
     code = app.exec()
     log.info("stopped code=%d", code)

@@ -28,6 +28,11 @@ ENVIRONMENT: tuple[Variable, ...] = (
     Variable("KIOSK_WINDOW_GEOMETRY", "Where a `--windowed` room or station window goes: "
              "`x,y,width,height` in pixels, frame included (the demo sets it to lay its "
              "windows side by side)."),
+    Variable("NOTIFY_SOCKET", "Set by systemd (`Type=notify`): where the kiosk says READY=1 "
+             "after its first frame and WATCHDOG=1 while its screen runs. Unset: nothing is "
+             "sent."),
+    Variable("WATCHDOG_USEC", "Set by systemd from `WatchdogSec=`: the kiosk pings every half "
+             "of it from the UI thread, so a frozen screen is restarted."),
     Variable("KIOSK_TEST_HOOKS", "Process tests only: `1` lets the two hooks below act. Each "
              "logs a warning; a deployment never sets these.", test_only=True),
     Variable("KIOSK_TEST_CALL_AFTER_START", "Process tests only: `1` presses the call button "
