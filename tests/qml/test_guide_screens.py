@@ -323,3 +323,11 @@ def test_reset_for_the_next_patient_returns_to_the_rooms_language(
     guide_room.qtbot.waitUntil(lambda: "What you may feel" in guide_room.texts())
     assert not language.setLanguage("fr")
     assert language.current() == "en"
+
+
+def test_with_the_language_choice_open_the_call_button_still_calls_in_one_tap(
+        guide_room: GuideRoom) -> None:
+    guide_room.tap("languageButton")
+    guide_room.qtbot.waitUntil(lambda: shown(find(guide_room.window, "language_es")))
+    guide_room.tap("callNurseButton")
+    guide_room.qtbot.waitUntil(lambda: guide_room.room.calls.property("callState") != "idle")

@@ -15,12 +15,37 @@ BigButton {
     Accessible.description: qsTr("Choose the language of this screen")
     onClicked: chooser.open()
 
+    // A globe beside the name, so a patient who does not read this language still finds it.
+    contentItem: Row {
+        spacing: Theme.spacing / 2
+        Text {
+            objectName: "languageIcon"
+            visible: Theme.iconsAvailable
+            anchors.verticalCenter: parent.verticalCenter
+            text: "\ue894"  // Material Icons "language" (a globe)
+            color: control.ink
+            font.family: Theme.iconFont
+            font.pixelSize: Math.round(Theme.fontBody * 1.3)
+            Accessible.ignored: true
+        }
+        Text {
+            anchors.verticalCenter: parent.verticalCenter
+            text: control.text
+            color: control.ink
+            font.pixelSize: control.fontSize
+            font.weight: Font.DemiBold
+        }
+    }
+
     Popup {
         id: chooser
         objectName: "languageChooser"
         parent: Overlay.overlay
         anchors.centerIn: parent
-        modal: true
+        // Not modal: the call button beside it stays one tap away while the choice is open.
+        modal: false
+        dim: false
+        closePolicy: Popup.CloseOnEscape | Popup.CloseOnPressOutside
         padding: Theme.margin
         background: Rectangle {
             radius: Theme.radius
