@@ -95,6 +95,7 @@ class StationController(QObject):
         self._room_model = RowModel(ROOM_KEYS, "roomId", self)
         self._notice_model = RowModel(NOTICE_KEYS, "roomId", self)
         self._counts = (0, 0, 0)
+        self._waiting_urgency = ""
         self._chiming = False
         self._connected = False
         self._infusion_done: dict[str, float] = {}
@@ -159,6 +160,9 @@ class StationController(QObject):
     def _get_silent_count(self) -> int:
         return self._counts[2]
 
+    def _get_waiting_urgency(self) -> str:
+        return self._waiting_urgency
+
     def _get_response_times(self) -> QObject | None:
         return self._response_times
 
@@ -182,6 +186,8 @@ class StationController(QObject):
     overdueCount = Property(int, _get_overdue_count, notify=countsChanged)
     # -1 while this station has no link: nobody can know which tablets are silent.
     silentCount = Property(int, _get_silent_count, notify=countsChanged)
+    # The most pressing call nobody has answered yet ("urgent", "high", "normal", "info"), or "".
+    waitingUrgency = Property(str, _get_waiting_urgency, notify=countsChanged)
     # The "Today" view's figures (a ResponseTimesController), or None.
     responseTimes = Property(QObject, _get_response_times, constant=True)
     # The "Today" view covers the board; calls keep arriving and chiming underneath.
@@ -315,7 +321,12 @@ class StationController(QObject):
         open_calls = sum(not v.test for v in views)
         overdue = sum(v.overdue and not v.acknowledged for v in views)
         silent = sum(r.presence is RoomPresence.OFFLINE for r in rooms) if connected else -1
-        self._update("_counts", (open_calls, overdue, silent), self.countsChanged)
+        waiting = [v.urgency for v in views if not v.acknowledged]
+        top = URGENCY_KEYS[max(waiting, key=lambda u: u.value)] if waiting else ""
+        if (open_calls, overdue, silent) != self._counts or top != self._waiting_urgency:
+            self._counts = (open_calls, overdue, silent)
+            self._waiting_urgency = top
+            self.countsChanged.emit()
 
     def _name(self, room: str) -> str:
         return self._names.get(room, room)

@@ -120,6 +120,8 @@ def test_forty_chairs_from_the_broker_all_show_on_a_1280x800_screen_silent_table
         say_session(tablets, room, 5 + n)
     qtbot.waitUntil(lambda: len(ctrl.rooms) == 40, timeout=5000)
     qtbot.waitUntil(lambda: ctrl.property("silentCount") == 2, timeout=5000)
+    qtbot.waitUntil(lambda: sum(r["tileState"] == "session" for r in ctrl.rooms) == 38,
+                    timeout=5000)
 
     unnamed = [f"room-{n}" for n in range(5, 41) if n not in (17, 33)]
     assert tile_order(ctrl) == ["room-17", "room-33", *named, *unnamed], \

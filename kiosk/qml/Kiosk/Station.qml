@@ -135,7 +135,8 @@ Window {
                     objectName: "openCount"
                     value: window.station.openCount
                     label: value === 1 ? qsTr("open call") : qsTr("open calls")
-                    key: value > 0 ? "high" : ""
+                    // The colour of the most pressing call still waiting for "on my way".
+                    key: window.station.waitingUrgency
                 }
                 Count {
                     objectName: "overdueCount"
@@ -404,7 +405,6 @@ Window {
         color: Theme.surface
         border.width: prominent && !resolving ? 4 : 0
         border.color: StationStyle.fill(urgency)
-        opacity: resolving ? 0.85 : 1
 
         RowLayout {
             anchors.fill: parent
