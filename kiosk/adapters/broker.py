@@ -44,9 +44,9 @@ class PrivateBroker:
 
     def __init__(self, *, persistence: bool = False, work_dir: Path | None = None,
                  port: int | None = None, tls_cert_key: tuple[Path, Path] | None = None,
-                 password_file: Path | None = None) -> None:
+                 password_file: Path | None = None, acl_file: Path | None = None) -> None:
         """`tls_cert_key` serves mqtts with that certificate and key; `password_file` (made by
-        mosquitto_passwd) turns anonymous access off."""
+        mosquitto_passwd) turns anonymous access off; `acl_file` limits each user's topics."""
         self._binary = find_mosquitto()
         self._own_dir = work_dir is None
         self.work_dir = Path(tempfile.mkdtemp(prefix="kiosk-broker-")) if work_dir is None \
@@ -55,6 +55,7 @@ class PrivateBroker:
         self._persistence = persistence
         self._tls = tls_cert_key
         self._password_file = password_file
+        self._acl_file = acl_file
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -121,6 +122,8 @@ class PrivateBroker:
             lines.append("allow_anonymous true")
         else:
             lines += ["allow_anonymous false", f"password_file {self._password_file}"]
+        if self._acl_file is not None:
+            lines.append(f"acl_file {self._acl_file}")
         if self._tls is not None:
             lines += [f"certfile {self._tls[0]}", f"keyfile {self._tls[1]}"]
         if self._persistence:
