@@ -95,8 +95,8 @@
 <context>
     <name>GuideController</name>
     <message>
-        <source>Sample text: the clinic's medical lead must review it.</source>
-        <translation>Texto de muestra: el responsable médico de la clínica debe revisarlo.</translation>
+        <source>Sample content: the clinic's medical lead must review it.</source>
+        <translation>Contenido de muestra: el responsable médico de la clínica debe revisarlo.</translation>
     </message>
     <message>
         <source>Sample text, not yet reviewed</source>
@@ -193,6 +193,18 @@
     <message>
         <source>Resting. Touch the screen to wake it.</source>
         <translation>En descanso. Toque la pantalla para encenderla.</translation>
+    </message>
+    <message>
+        <source>Speaking to you: on</source>
+        <translation>Le hablamos: activado</translation>
+    </message>
+    <message>
+        <source>Speak to me</source>
+        <translation>Hábleme</translation>
+    </message>
+    <message>
+        <source>Says every change of your call and what you do.</source>
+        <translation>Dice en voz alta cada cambio de su llamada y lo que usted hace.</translation>
     </message>
 </context>
 <context>
@@ -357,10 +369,117 @@
     </message>
 </context>
 <context>
+    <name>NurseDesk</name>
+    <message>
+        <source>Broker link: %1</source>
+        <translation>Conexión con el servidor de mensajes: %1</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>caída</translation>
+    </message>
+    <message>
+        <source>Nurse station online: %1</source>
+        <translation>Puesto de enfermería conectado: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>aún sin medir</translation>
+    </message>
+    <message>
+        <source>Last test call: %1</source>
+        <translation>Última llamada de prueba: %1</translation>
+    </message>
+    <message>
+        <source>Config problems: none</source>
+        <translation>Problemas de configuración: ninguno</translation>
+    </message>
+    <message>
+        <source>Config problem: %1</source>
+        <translation>Problema de configuración: %1</translation>
+    </message>
+    <message>
+        <source>Your nurse is here</source>
+        <translation>Su enfermera está aquí</translation>
+    </message>
+    <message>
+        <source>A call is open: answer it before a test call.</source>
+        <translation>Hay una llamada abierta: atiéndala antes de una llamada de prueba.</translation>
+    </message>
+    <message>
+        <source>Test call sent. Waiting for a nurse station...</source>
+        <translation>Llamada de prueba enviada. Esperando a un puesto de enfermería...</translation>
+    </message>
+    <message>
+        <source>%1 %2: closed</source>
+        <translation>%1 %2: cerrada</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>%1 %2: open</source>
+        <translation>%1 %2: abierta</translation>
+    </message>
+    <message>
+        <source>A nurse station received the test call in %1 ms.</source>
+        <translation>Un puesto de enfermería recibió la llamada de prueba en %1 ms.</translation>
+    </message>
+    <message>
+        <source>No nurse station received the test call in time. Check that the station is running and on the network.</source>
+        <translation>Ningún puesto de enfermería recibió la llamada de prueba a tiempo. Compruebe que el puesto está en marcha y en la red.</translation>
+    </message>
+</context>
+<context>
     <name>NursePanel</name>
+    <message>
+        <source>This tablet uses the demo PIN: change this PIN with python main.py hash-pin (nurse.pin_hash in config/clinic.yaml).</source>
+        <translation>Esta tableta usa el PIN de demostración: cámbielo con python main.py hash-pin (nurse.pin_hash en config/clinic.yaml).</translation>
+    </message>
     <message>
         <source>Nurse controls</source>
         <translation>Controles de enfermería</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>For IT</source>
+        <translation>Para informática</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Mostrar %1</translation>
+    </message>
+    <message>
+        <source>Nurse is here</source>
+        <translation>La enfermera está aquí</translation>
+    </message>
+    <message>
+        <source>Clears this room's open calls and requests, and tells the patient.</source>
+        <translation>Cierra las llamadas y peticiones abiertas de esta sala y se lo dice al paciente.</translation>
     </message>
     <message>
         <source>Back</source>
@@ -369,10 +488,6 @@
     <message>
         <source>Back to the patient screen</source>
         <translation>Volver a la pantalla del paciente</translation>
-    </message>
-    <message>
-        <source>This tablet uses the demo PIN: change this PIN (python main.py hash-pin, then nurse.pin_hash in config/clinic.yaml).</source>
-        <translation>Esta tableta usa el PIN de demostración: cambie este PIN (python main.py hash-pin y luego nurse.pin_hash en config/clinic.yaml).</translation>
     </message>
     <message>
         <source>Now: %1, %2. %3</source>
@@ -475,16 +590,92 @@
         <translation>Preparar para el siguiente paciente</translation>
     </message>
     <message>
-        <source>Clears this room's session and choices.</source>
-        <translation>Borra la sesión y las elecciones de esta sala.</translation>
+        <source>Clears what the patient left: session, requests, music, language and screen settings.</source>
+        <translation>Borra lo que dejó el paciente: sesión, peticiones, música, idioma y ajustes de pantalla.</translation>
     </message>
     <message>
         <source>A tablet call supplements the wired nurse call.</source>
         <translation>La llamada de la tableta complementa el timbre de enfermería con cable.</translation>
     </message>
     <message>
-        <source>Sample content: the clinic's medical lead must review it.</source>
-        <translation>Contenido de muestra: el responsable médico de la clínica debe revisarlo.</translation>
+        <source>Show the time left</source>
+        <translation>Mostrar el tiempo que queda</translation>
+    </message>
+    <message>
+        <source>Hide the time left</source>
+        <translation>Ocultar el tiempo que queda</translation>
+    </message>
+    <message>
+        <source>Rest mode now</source>
+        <translation>Modo descanso ahora</translation>
+    </message>
+    <message>
+        <source>Darkens the patient's screen now.</source>
+        <translation>Oscurece ahora la pantalla del paciente.</translation>
+    </message>
+    <message>
+        <source>Patient's language: %1</source>
+        <translation>Idioma del paciente: %1</translation>
+    </message>
+    <message>
+        <source>Lower the volume limit</source>
+        <translation>Bajar el límite de volumen</translation>
+    </message>
+    <message>
+        <source>Volume limit %1%</source>
+        <translation>Límite de volumen %1%</translation>
+    </message>
+    <message>
+        <source>Raise the volume limit</source>
+        <translation>Subir el límite de volumen</translation>
+    </message>
+    <message>
+        <source>Open calls and requests in this room: %1</source>
+        <translation>Llamadas y peticiones abiertas en esta sala: %1</translation>
+    </message>
+    <message>
+        <source>Send a test call</source>
+        <translation>Enviar una llamada de prueba</translation>
+    </message>
+    <message>
+        <source>Sends a call marked as a test and measures how long a nurse station takes to receive it.</source>
+        <translation>Envía una llamada marcada como prueba y mide cuánto tarda un puesto de enfermería en recibirla.</translation>
+    </message>
+    <message>
+        <source>Recent calls on this tablet:</source>
+        <translation>Llamadas recientes en esta tableta:</translation>
+    </message>
+    <message>
+        <source>No calls on this tablet since the last reset.</source>
+        <translation>No hay llamadas en esta tableta desde la última preparación.</translation>
+    </message>
+    <message>
+        <source>The nurse panel opens by holding the room name for 3 seconds, then the PIN.</source>
+        <translation>El panel de enfermería se abre manteniendo pulsado el nombre de la sala 3 segundos y luego con el PIN.</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>Confirmación</translation>
+    </message>
+    <message>
+        <source>End this session now? The patient's timer stops.</source>
+        <translation>¿Terminar esta sesión ahora? El temporizador del paciente se detiene.</translation>
+    </message>
+    <message>
+        <source>Reset for the next patient? This ends the session and puts music, language, rest mode and the clock back to this room's defaults. Open calls and requests it closes as handled in the room: %1.</source>
+        <translation>¿Preparar para el siguiente paciente? Esto termina la sesión y devuelve la música, el idioma, el modo descanso y el reloj a los valores de esta sala. Las llamadas y peticiones abiertas se cierran como atendidas en la sala: %1.</translation>
+    </message>
+    <message>
+        <source>Yes, end the session</source>
+        <translation>Sí, terminar la sesión</translation>
+    </message>
+    <message>
+        <source>Yes, reset</source>
+        <translation>Sí, preparar</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>No, volver</translation>
     </message>
 </context>
 <context>
@@ -707,6 +898,41 @@
     </message>
 </context>
 <context>
+    <name>SpeechController</name>
+    <message>
+        <source>Your session time is over. Rest here. Your nurse will come to you.</source>
+        <translation>El tiempo de su sesión terminó. Descanse aquí. Su enfermera vendrá a verle.</translation>
+    </message>
+    <message>
+        <source>Your call is saved and will be sent again.</source>
+        <translation>Su llamada está guardada y se enviará de nuevo.</translation>
+    </message>
+    <message>
+        <source>Calling the nurse</source>
+        <translation>Llamando a la enfermera</translation>
+    </message>
+    <message>
+        <source>Your call did not get through. Please call out.</source>
+        <translation>Su llamada no llegó. Por favor, llame en voz alta.</translation>
+    </message>
+    <message>
+        <source>The nurse station has your call</source>
+        <translation>El puesto de enfermería tiene su llamada</translation>
+    </message>
+    <message>
+        <source>A nurse is on the way</source>
+        <translation>Una enfermera viene en camino</translation>
+    </message>
+    <message>
+        <source>Your nurse is here</source>
+        <translation>Su enfermera está aquí</translation>
+    </message>
+    <message>
+        <source>I will speak to you. Touch Speak to me again to stop.</source>
+        <translation>Le hablaré. Toque Hábleme otra vez para parar.</translation>
+    </message>
+</context>
+<context>
     <name>Station</name>
     <message>
         <source>This station cannot connect: %1. New calls cannot reach this screen.</source>
@@ -872,6 +1098,22 @@
         <translation>En camino (%1)</translation>
     </message>
     <message>
+        <source>Clears in %1 s</source>
+        <translation>Se quita en %1 s</translation>
+    </message>
+    <message>
+        <source>%1 is on the way</source>
+        <translation>%1 va en camino</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Esperando</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
         <source>Unknown: this station has no link</source>
         <translation>Desconocido: este puesto no tiene conexión</translation>
     </message>
@@ -892,12 +1134,8 @@
         <translation>Petición</translation>
     </message>
     <message>
-        <source>On the way</source>
-        <translation>En camino</translation>
-    </message>
-    <message>
-        <source>Infusion done</source>
-        <translation>Infusión terminada</translation>
+        <source>Complete</source>
+        <translation>Completa</translation>
     </message>
     <message>
         <source>Not seen</source>
@@ -954,6 +1192,57 @@
     <message>
         <source>%1 open calls</source>
         <translation>%1 llamadas abiertas</translation>
+    </message>
+</context>
+<context>
+    <name>StationToday</name>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Today: response times</source>
+        <translation>Hoy: tiempos de respuesta</translation>
+    </message>
+    <message>
+        <source>Today: %1 calls</source>
+        <translation>Hoy: %1 llamadas</translation>
+    </message>
+    <message>
+        <source>On my way: half within %1, 9 in 10 within %2</source>
+        <translation>Voy para allá: la mitad en menos de %1, 9 de cada 10 en menos de %2</translation>
+    </message>
+    <message>
+        <source>Resolved: half within %1, 9 in 10 within %2</source>
+        <translation>Resuelto: la mitad en menos de %1, 9 de cada 10 en menos de %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the response times</source>
+        <translation>Cerrar los tiempos de respuesta</translation>
+    </message>
+    <message>
+        <source>Time to on my way</source>
+        <translation>Tiempo hasta "Voy para allá"</translation>
+    </message>
+    <message>
+        <source>Time to resolved</source>
+        <translation>Tiempo hasta "Resuelto"</translation>
+    </message>
+    <message>
+        <source>Filled: half of calls were faster. Outline: 9 in 10.</source>
+        <translation>Relleno: la mitad de las llamadas fue más rápida. Contorno: 9 de cada 10.</translation>
     </message>
 </context>
 <context>

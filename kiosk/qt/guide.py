@@ -111,7 +111,7 @@ class GuideController(QObject):
         content = self._content()
         if content is None or content.reviewed:
             return ""
-        return self.tr("Sample text: the clinic's medical lead must review it.")
+        return self.tr("Sample content: the clinic's medical lead must review it.")
 
     def _get_review_note_short(self) -> str:
         return self.tr("Sample text, not yet reviewed") if self._get_review_note() else ""

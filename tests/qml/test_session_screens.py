@@ -22,6 +22,7 @@ from kiosk.core.calls import MemoryOutbox, RoomCalls
 from kiosk.core.clock import FakeClock
 from kiosk.core.pin import hash_pin
 from kiosk.core.session import MemorySessionStore, SessionModel
+from kiosk.qt.guide import GuideController
 from kiosk.qt.nurse import NurseAccess, NurseDesk
 from kiosk.qt.room import RoomController
 from kiosk.qt.session import SessionController
@@ -69,6 +70,7 @@ Window {
     required property var session
     required property var room
     required property var desk
+    required property var guide
     width: 1280; height: 800
     color: Theme.background
     NursePanel {
@@ -77,6 +79,7 @@ Window {
         session: w.session
         room: w.room
         desk: w.desk
+        guide: w.guide
     }
 }
 """
@@ -133,6 +136,10 @@ def load(qtbot: QtBot, qml: bytes) -> Iterator[Loaded]:
     if b"desk" in qml:
         calls = RoomCalls("room-1", clock, MemoryOutbox(), AcceptingLink())
         backends["desk"] = NurseDesk(calls, room, session, clock)
+    if b"guide" in qml:  # the shipped, unreviewed content
+        backends["guide"] = GuideController(load_config(None, {}).clinic.content, "en", "en",
+                                            RoomCalls("room-1", clock, MemoryOutbox(),
+                                                      AcceptingLink()))
     for backend in backends.values():
         backend.setParent(engine)
     engine.setInitialProperties(backends)

@@ -127,7 +127,7 @@ Window {
         id: nursePanel
         NursePanel {
             room: window.room; session: window.session; desk: window.desk
-            music: window.music; language: window.language
+            music: window.music; language: window.language; guide: window.guide
         }
     }
     Component {

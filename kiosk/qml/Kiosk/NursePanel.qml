@@ -14,6 +14,8 @@ Item {
     // Optional seams: without them their controls are not shown.
     property var music: null
     property var language: null
+    // The guide says whether the clinic's medical lead has reviewed the patient's texts.
+    property var guide: null
     // "" or the action waiting for the nurse's yes: "end", "reset".
     property string confirming: ""
     property int page: 0
@@ -229,7 +231,9 @@ Item {
                         }
                     }
                     Text {
-                        text: qsTr("Sample content: the clinic's medical lead must review it.")
+                        objectName: "nurseReviewNote"
+                        visible: text.length > 0
+                        text: panel.guide ? panel.guide.reviewNote : ""
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
                         wrapMode: Text.WordWrap
