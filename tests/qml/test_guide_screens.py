@@ -83,11 +83,13 @@ def _inside(item: QQuickItem, view: QQuickItem) -> bool:
 
 
 def _assemble(parts_link: RoomLink | None = None, post_dispatcher: Dispatcher | None = None,
-              ) -> tuple[Room, FakeClock, Dispatcher]:
+              music: bool = False) -> tuple[Room, FakeClock, Dispatcher]:
+    """The shipped room; with `music`, real libVLC (silent output) and the demo playlists."""
     dispatcher = post_dispatcher or Dispatcher()
     clock = FakeClock()
-    parts = offline_parts(dispatcher.post, clock, with_audio=False,
-                          scan=lambda playlists, music: None)
+    parts = (offline_parts(dispatcher.post, clock) if music else
+             offline_parts(dispatcher.post, clock, with_audio=False,
+                           scan=lambda playlists, music: None))
     if parts_link is not None:
         parts.link = parts_link
         parts.outbox = MemoryOutbox()
@@ -104,9 +106,9 @@ def _open(room: Room, qtbot: QtBot) -> Screen:
 
 
 @pytest.fixture
-def guide_room(qtbot: QtBot) -> Iterator[GuideRoom]:
+def guide_room(qtbot: QtBot, request: pytest.FixtureRequest) -> Iterator[GuideRoom]:
     create_gui_app()
-    room, clock, _dispatcher = _assemble()
+    room, clock, _dispatcher = _assemble(music=bool(getattr(request, "param", False)))
     room.start()
     screen = _open(room, qtbot)
     yield GuideRoom(room, screen, clock, qtbot)
@@ -268,6 +270,7 @@ def _english_left(texts: list[str], patterns: list[re.Pattern[str]],
     return [t for t in texts if t in content or any(p.match(t) for p in patterns)]
 
 
+@pytest.mark.parametrize("guide_room", [True], indirect=True)  # with music, to walk its controls
 def test_switching_to_spanish_with_the_language_button_leaves_no_english_on_any_screen(
         guide_room: GuideRoom) -> None:
     patterns, content = _english_sources(), _content_english()
@@ -284,6 +287,9 @@ def test_switching_to_spanish_with_the_language_button_leaves_no_english_on_any_
     guide_room.qtbot.waitUntil(lambda: not [i for i in items(guide_room.window.contentItem())
                                             if i.objectName() == "language_es" and shown(i)])
 
+    music = guide_room.room.music
+    guide_room.qtbot.waitUntil(lambda: any(p["available"] for p in music.property("playlists")),
+                               timeout=10000)
     walked: dict[str, list[str]] = {}
     walked["home"] = guide_room.texts()
     for screen in ("music", "requests", "guide"):
@@ -307,6 +313,7 @@ def test_switching_to_spanish_with_the_language_button_leaves_no_english_on_any_
     assert "Medicina por la vena" in walked["session card"]
     assert any(t.startswith("Quedan unos ") for t in walked["session card"])
     assert "Una cobija o tengo frío" in walked["requests"]
+    assert "Volumen" in walked["music"] and "Reproducir" in walked["music"]
     assert "Agua" in walked["requests"]
     assert "¿Es normal?" in walked["topic"]
     assert ":" in find(guide_room.window, "clock").property("text")
