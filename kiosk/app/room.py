@@ -43,11 +43,12 @@ from kiosk.core.volume import VolumePolicy
 from kiosk.qt.calls import RequestChoice, RoomCallController
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.guide import GuideController
-from kiosk.qt.i18n import LanguageController
+from kiosk.qt.i18n import LanguageController, translations
 from kiosk.qt.music import MusicController
 from kiosk.qt.nurse import NurseAccess, NurseDesk
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 from kiosk.qt.session import SessionController, connect_room
+from kiosk.qt.speech import CallVoice, SpeakerPort, SpeechController, session_end_sentence
 from kiosk.settings.schema import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -104,8 +105,8 @@ class RoomParts:
     cue: Callable[[str], Cue | None] = lambda name: None
     # Scans playlists off the Qt thread and hands the results to the music controller.
     scan: Callable[[Any, MusicController], None] = lambda playlists, music: None
-    # Spoken confirmations plug in here (nothing speaks yet).
-    speech: object | None = None
+    # The room's voice (kiosk.adapters.speech.Speaker): None, and the room has no voice.
+    speech: SpeakerPort | None = None
     # Wrong nurse PINs and the pad's lockout, kept across restarts in the product.
     lockout_store: LockoutStore = field(default_factory=MemoryLockoutStore)
     # Runs the PIN's key derivation off the Qt thread (None: a worker thread per check).
@@ -127,11 +128,13 @@ class Room:
     language: LanguageController
     desk: NurseDesk
     releases: list[Callable[[], None]] = field(default_factory=list)
+    # Replaced by the assembled voice; this one has none (available is False).
+    speech: SpeechController = field(default_factory=lambda: SpeechController(None, str))
 
     def backends(self) -> dict[str, QObject]:
         return {"room": self.room, "music": self.music, "session": self.session,
                 "calls": self.calls, "guide": self.guide, "language": self.language,
-                "desk": self.desk}
+                "desk": self.desk, "speech": self.speech}
 
     def start(self) -> None:
         self.link.start()
@@ -165,6 +168,7 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     calls.callStateChanged.connect(room.wake)
     connect_session_to_music(session, music)
     publish_session_to_station(session, parts.link, room_settings.id)
+    speech = _speech(clinic, parts, music, session, calls, tone)
     guide, language = _guide_and_language(config, room_settings, room, session, music, calls,
                                           call_core)
     desk = NurseDesk(call_core, room, session, parts.clock, _facts_for_it(config, room_settings),
@@ -173,6 +177,9 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
                      language, desk)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
     assembled.releases.extend(c.release for c in (end_cue, tone, press) if c is not None)
+    assembled.speech = speech
+    if parts.speech is not None:
+        assembled.releases.append(parts.speech.release)  # its deck, before the engine
     if parts.audio is not None:
         assembled.releases.append(parts.audio.release)  # last: after every deck is released
     _report_degraded(room, parts, (end_cue, tone, press))
@@ -188,6 +195,22 @@ def _facts_for_it(config: Any, room_settings: Any) -> list[tuple[str, str]]:
         release = "source checkout"
     return [("Room id", room_settings.id), ("Broker", config.clinic.broker.url),
             ("Version", release), ("State folder", str(config.state_dir))]
+
+
+def _speech(clinic: Any, parts: RoomParts, music: MusicController, session: SessionController,
+            calls: RoomCallController, tone: Cue | None) -> SpeechController:
+    """The room's voice: read-aloud for every screen, and with "Speak to me" on every call
+    state, music confirmation and the end of the session said as it happens. The music ducks
+    under each sentence. The call path only ever hands speech a sentence: it never waits."""
+    speech = SpeechController(parts.speech, lambda: translations().language or "en")
+    if parts.speech is not None:
+        parts.speech.speaking.connect(music.duck)
+    music.confirm.connect(speech.confirm)
+    session.sessionEnded.connect(lambda _info: speech.confirm(session_end_sentence()))
+    session.patientReset.connect(speech.reset)
+    CallVoice(speech, calls, tone.play if tone is not None else lambda: None,
+              clinic.speech.not_through_repeat_seconds, speech)
+    return speech
 
 
 def _nurse_access(clinic: Any, parts: RoomParts) -> NurseAccess:
@@ -361,6 +384,7 @@ def product_parts(config: Any, room_settings: Any, post: Post,
     room_id = room_settings.id
     state_dir: Path = config.state_dir
     engine, audio_problem = open_engine(post, vlc_options or DEFAULT_OPTIONS)
+    speaker = _speaker(config, room_settings, post, engine, audio_problem or "")
     cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH,
             "call press": CALL_PRESS}
 
@@ -378,7 +402,22 @@ def product_parts(config: Any, room_settings: Any, post: Post,
         session_store=SessionStateFile(state_dir / "sessions" / f"{room_id}.json"),
         # The same atomic JSON file as the session: wrong PINs survive a restart.
         lockout_store=SessionStateFile(state_dir / "nurse" / f"{room_id}-pin-lockout.json"),
-        audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan)
+        audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan, speech=speaker)
+
+
+def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_problem: str
+             ) -> SpeakerPort:
+    """espeak-ng on a deck of the room's libVLC engine, as loud as the clinic set but never
+    above this room's music cap; sentences cached in the state folder."""
+    from kiosk.adapters.speech import EspeakEngine, Speaker, Voice
+
+    settings = config.clinic.speech
+    cap = VolumePolicy(cap_percent=room_settings.music.volume_cap_percent,
+                       default_percent=settings.loudness_percent)
+    voice = Voice(voices=settings.voices, pace_percent=settings.pace_percent,
+                  units=cap.units_for(settings.loudness_percent), narration=settings.narration)
+    return Speaker(post, engine.deck() if engine is not None else None, EspeakEngine(), voice,
+                   config.state_dir / "speech", deck_problem=audio_problem)
 
 
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:

@@ -4,7 +4,8 @@ import importlib
 
 # Every module that declares @QmlElement types under "Kiosk.Backend".
 _MODULES = ["kiosk.qt.room", "kiosk.qt.music", "kiosk.qt.session", "kiosk.qt.calls",
-            "kiosk.qt.station", "kiosk.qt.response_times", "kiosk.qt.guide", "kiosk.qt.i18n"]
+            "kiosk.qt.station", "kiosk.qt.response_times", "kiosk.qt.guide", "kiosk.qt.i18n",
+            "kiosk.qt.speech"]
 
 
 def register_types() -> None:

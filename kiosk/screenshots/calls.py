@@ -20,6 +20,7 @@ class CallScenes:
         self.clock = clock
         self.core = room.call_core
         self.controller = room.calls
+        self.speech = room.speech
 
     def reset(self, station_online: bool = True) -> None:
         for item in list(self.core.items):
@@ -28,6 +29,7 @@ class CallScenes:
         self.controller.set_link_up(True)
         self.core.on_link_up()
         self.core.on_station_presence(STATION, station_online)
+        self.speech.setSpeakToMe(False)
 
     def states(self) -> list[tuple[str, Callable[[], str]]]:
         """(name, setup) pairs; setup returns the room screen to show."""
@@ -38,6 +40,7 @@ class CallScenes:
             ("call-received", self._received),
             ("call-nurse-on-the-way", self._on_the_way),
             ("call-saved-tablet-offline", self._saved_offline),
+            ("call-received-speaking-to-you", self._speaking),
             ("requests-open", self._requests),
         ]
 
@@ -73,6 +76,12 @@ class CallScenes:
         self._received()
         self.controller.set_link_up(False)
         self.core.on_link_down()
+        return "home"
+
+    def _speaking(self) -> str:
+        """Eyes-closed mode on, with a call the station has."""
+        self._received()
+        self.speech.setSpeakToMe(True)
         return "home"
 
     def _requests(self) -> str:

@@ -62,6 +62,26 @@ class SilentStationLink:
         return True
 
 
+class SilentSpeaker:
+    """A voice that is there (so "Speak to me" shows) but says nothing: pictures are silent."""
+
+    problem = ""
+    available = True
+
+    def __init__(self) -> None:
+        self.speaking: Listeners[[bool]] = Listeners()
+        self.spoken: Listeners[[str]] = Listeners()
+
+    def say(self, text: str, language: str = "en") -> None:
+        """Nothing to hear in a picture."""
+
+    def stop(self) -> None:
+        """Nothing is playing."""
+
+    def release(self) -> None:
+        """Nothing to free."""
+
+
 def offline_parts(post: Post, clock: FakeClock | None = None, with_audio: bool = True,
                   scan: Callable[[Any, Any], None] | None = None) -> RoomParts:
     """A room that runs on a fake clock with no broker; music plays to libVLC's silent output
@@ -77,4 +97,5 @@ def offline_parts(post: Post, clock: FakeClock | None = None, with_audio: bool =
 
     return RoomParts(clock=clock or FakeClock(), link=AcceptingRoomLink(), outbox=MemoryOutbox(),
                      session_store=MemorySessionStore(), audio=engine,
-                     audio_problem=problem or "", scan=scan or real_scan)
+                     audio_problem=problem or "", scan=scan or real_scan,
+                     speech=SilentSpeaker())

@@ -11,6 +11,7 @@ Window {
     required property var calls
     required property var guide
     required property var language
+    required property var speech
     required property var desk
 
     objectName: "roomWindow"
@@ -185,6 +186,23 @@ Window {
             visible: !window.room.restMode
             Layout.fillWidth: true
             onClicked: window.room.show("requests")
+        }
+        // Eyes-closed mode, beside the call button on every screen; hidden when the room has
+        // no voice.
+        BigButton {
+            objectName: "speakToMeButton"
+            visible: window.speech.available && !window.room.restMode
+            // Not `checkable`: a tap asks the controller, which stays the one source of truth.
+            checked: window.speech.speakToMe
+            Accessible.checkable: true
+            Accessible.checked: checked
+            text: checked ? qsTr("Speaking to you: on") : qsTr("Speak to me")
+            fill: checked ? Theme.toggleOn : Theme.surfaceRaised
+            ink: checked ? Theme.callText : Theme.text
+            Accessible.name: qsTr("Speak to me")
+            Accessible.description: qsTr("Says every change of your call and what you do.")
+            Layout.fillWidth: true
+            onClicked: window.speech.setSpeakToMe(!window.speech.speakToMe)
         }
     }
 }

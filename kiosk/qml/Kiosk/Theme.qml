@@ -38,6 +38,8 @@ QtObject {
     readonly property color urgent: "#ff9b73"
     // Disabled controls: no fill of their own, a dim edge and muted text.
     readonly property color disabledEdge: "#5d6670"
+    // A switch that is on ("Speak to me"): a clear light fill with dark words.
+    readonly property color toggleOn: "#8fb8de"
 
     // Icons (Material Icons, Debian's fonts-material-design-icons-iconfont) and the typeface
     // (Atkinson Hyperlegible, loaded at start when installed; the default font otherwise).
@@ -54,7 +56,7 @@ QtObject {
         ["callText", "callOnTheWay"], ["callText", "callTrouble"], ["callText", "callNoStation"],
         ["callText", "callSaved"],
         ["callRestText", "callRest"], ["callRestText", "restBackground"],
-        ["urgent", "surface"], ["urgent", "surfaceRaised"]
+        ["urgent", "surface"], ["urgent", "surfaceRaised"], ["callText", "toggleOn"]
     ]
     // Edges and state colours against what they sit on: each pair at least 3:1.
     readonly property var edgePairs: [
@@ -71,7 +73,8 @@ QtObject {
         ["callText", "call"], ["callText", "callCalling"], ["callText", "callTrouble"],
         ["callText", "callNoStation"], ["callText", "callSaved"],
         ["callText", "callHeard"], ["callText", "callOnTheWay"],
-        ["focusRing", "background"], ["focusRing", "surfaceRaised"]
+        ["focusRing", "background"], ["focusRing", "surfaceRaised"],
+        ["toggleOn", "background"]
     ]
 
     // Sizes at 1280x800; `scale` grows them on larger screens.
