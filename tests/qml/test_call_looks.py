@@ -149,8 +149,8 @@ def test_every_call_state_has_its_own_title_icon_and_colour(
         call_screen: CallScreen, qtbot: QtBot) -> None:
     looks: dict[str, tuple[str, str, QColor, int]] = {}
     for name, setup in call_screen.scenes.states():
-        if name == "requests-open":
-            continue
+        if name in ("requests-open", "call-received-speaking-to-you"):
+            continue  # not call states: the requests screen, and received with speech on
         setup()
         qtbot.wait(20)
         looks[name] = call_screen.look()
