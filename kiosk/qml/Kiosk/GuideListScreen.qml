@@ -54,7 +54,15 @@ Item {
             boundsBehavior: Flickable.StopAtBounds
             Layout.fillWidth: true
             Layout.fillHeight: true
-            ScrollIndicator.vertical: ScrollIndicator { }
+            // Always shown while there is more below: a drowsy patient may not think to scroll.
+            ScrollIndicator.vertical: ScrollIndicator {
+                active: list.contentHeight > list.height
+                contentItem: Rectangle {
+                    implicitWidth: Math.round(8 * Theme.scale)
+                    radius: width / 2
+                    color: Theme.textMuted
+                }
+            }
 
             section.property: "now"
             section.delegate: Text {
@@ -73,7 +81,8 @@ Item {
                 id: row
                 required property var modelData
                 objectName: "guideTopic_" + modelData.id
-                width: ListView.view.width
+                // Room on the right for the scroll bar.
+                width: ListView.view.width - Math.round(16 * Theme.scale)
                 height: Math.max(Theme.minTarget, texts.implicitHeight + Theme.spacing)
                 Accessible.name: modelData.title
                 Accessible.description: modelData.summary

@@ -76,7 +76,14 @@ Item {
             boundsBehavior: Flickable.StopAtBounds
             Layout.fillWidth: true
             Layout.fillHeight: true
-            ScrollIndicator.vertical: ScrollIndicator { }
+            ScrollIndicator.vertical: ScrollIndicator {
+                active: parts.contentHeight > parts.height
+                contentItem: Rectangle {
+                    implicitWidth: Math.round(8 * Theme.scale)
+                    radius: width / 2
+                    color: Theme.textMuted
+                }
+            }
 
             GridLayout {
                 id: grid
