@@ -104,7 +104,13 @@ class StationController(QObject):
         self._shown: dict[str, str] = {}
         self.chime_count = 0
         self.last_chime = ""
-        board.changed.connect(self.refresh)
+        # A burst of board changes (a reconnect, 200 calls in a second) costs one refresh, after
+        # the board's handlers return: receipts never wait for the screen.
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
+        board.changed.connect(self._refresh_soon.start)
         board.chime.connect(self._chime)
         board.infusion_complete.connect(self._infusion_complete)
         self._timer = QTimer(self)
@@ -294,6 +300,7 @@ class StationController(QObject):
         self.chimeSounded.emit(sound)
 
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         views = self.board.calls()
         self._log_changes(views)
         # A call resolved elsewhere while its "Resolved" waited needs no sending.

@@ -43,6 +43,20 @@ def station_for_screenshots(title: str = "Nurse station") -> StationController:
 
 
 def station_screenshot_states() -> list[tuple[str, Callable[[StationController], None]]]:
+    return [(name, _shown_at_once(state)) for name, state in _STATES]
+
+
+def _shown_at_once(state: Callable[[StationController], None]
+                   ) -> Callable[[StationController], None]:
+    # The controller refreshes after the board's changes on the next turn of the event loop;
+    # a picture wants them now.
+    def run(ctrl: StationController) -> None:
+        state(ctrl)
+        ctrl.refresh()
+    return run
+
+
+def _states() -> list[tuple[str, Callable[[StationController], None]]]:
     return [
         ("station-quiet", _quiet),
         ("station-new-call", _new_call),
@@ -128,6 +142,9 @@ def _forty_rooms_not_connected(ctrl: StationController) -> None:
 
 def _hundred_rooms(ctrl: StationController) -> None:
     _busy_clinic(ctrl, MOST_ROOMS, urgent=4, requests=9, complete=3, silent=5)
+
+
+_STATES = _states()
 
 
 # ---- helpers --------------------------------------------------------------------------------
