@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -111,6 +111,8 @@ class RoomParts:
     lockout_store: LockoutStore = field(default_factory=MemoryLockoutStore)
     # Runs the PIN's key derivation off the Qt thread (None: a worker thread per check).
     pin_check_runner: Callable[[Callable[[], None]], None] | None = None
+    # The audit log (kiosk.adapters.audit.AuditLog): record(event, detail), last(count).
+    audit: Any = None
 
 
 @dataclass
@@ -173,6 +175,8 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
                                           call_core)
     desk = NurseDesk(call_core, room, session, parts.clock, _facts_for_it(config, room_settings),
                      clinic.calls.receipt_timeout_seconds, room)
+    if parts.audit is not None:
+        audit_room(parts.audit, room, desk, session)
     assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
                      language, desk)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
@@ -184,6 +188,21 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
         assembled.releases.append(parts.audio.release)  # last: after every deck is released
     _report_degraded(room, parts, (end_cue, tone, press))
     return assembled
+
+
+def audit_room(audit: Any, room: RoomController, desk: NurseDesk,
+               session: SessionController) -> None:
+    """What goes in the audit log: the panel opened and closed, wrong PINs and lockouts, every
+    nurse action, calls opened and closed, and session changes; never patient data."""
+    nurse = cast(NurseAccess, room.nurse)
+    nurse.granted.connect(lambda: audit.record("nurse panel opened"))
+    nurse.lockedAgain.connect(lambda: audit.record("nurse panel closed"))
+    nurse.pinRefused.connect(
+        lambda locked: audit.record("PIN pad locked" if locked else "wrong PIN"))
+    desk.acted.connect(audit.record)
+    session.sessionStateChanged.connect(
+        lambda: audit.record("session", str(session.property("sessionState"))))
+    desk.set_audit_reader(audit.last)
 
 
 def _facts_for_it(config: Any, room_settings: Any) -> list[tuple[str, str]]:
@@ -374,6 +393,7 @@ def product_parts(config: Any, room_settings: Any, post: Post,
                   vlc_options: tuple[str, ...] | None = None) -> RoomParts:
     """The real parts: the system clock, the MQTT link, the SQLite outbox and the session file
     in the state folder, and one libVLC instance for the music and every cue."""
+    from kiosk.adapters.audit import AuditLog
     from kiosk.adapters.cues import CALL_NOT_THROUGH, CALL_PRESS, SESSION_END, CuePlayer
     from kiosk.adapters.library import LibraryScanner
     from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
@@ -402,6 +422,7 @@ def product_parts(config: Any, room_settings: Any, post: Post,
         session_store=SessionStateFile(state_dir / "sessions" / f"{room_id}.json"),
         # The same atomic JSON file as the session: wrong PINs survive a restart.
         lockout_store=SessionStateFile(state_dir / "nurse" / f"{room_id}-pin-lockout.json"),
+        audit=AuditLog(state_dir / "audit" / f"{room_id}.jsonl"),
         audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan, speech=speaker)
 
 

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
@@ -279,6 +279,7 @@ class Resettable(Protocol):
 
 
 RECENT_CALLS = 10
+AUDIT_LINES = 12
 GREETING_MS = 8000
 
 
@@ -292,6 +293,7 @@ class NurseDesk(QObject):
     recentCallsChanged = Signal()
     testCallTextChanged = Signal()
     diagnosticsChanged = Signal()
+    auditLinesChanged = Signal()
     # For the audit log: (action, detail) with no patient data.
     acted = Signal(str, str)
 
@@ -320,6 +322,7 @@ class NurseDesk(QObject):
         self._test_timer.setInterval(round(receipt_timeout_seconds * 1000))
         self._test_timer.timeout.connect(self._test_timed_out)
         self._open_ids: set[str] = set()
+        self._audit_reader: Callable[[int], list[dict[str, Any]]] = lambda count: []
         calls.changed.connect(self._calls_changed)
         self._calls_changed()
 
@@ -351,7 +354,15 @@ class NurseDesk(QObject):
         lines.extend(self.tr("Config problem: %1").replace("%1", p) for p in self._problems)
         return lines
 
+    def _get_audit_lines(self) -> list[str]:
+        lines = []
+        for entry in self._audit_reader(AUDIT_LINES):
+            at = time.strftime("%H:%M:%S", time.localtime(float(entry.get("at", 0))))
+            lines.append(f"{at} {entry.get('event', '')} {entry.get('detail', '')}".rstrip())
+        return lines
+
     openCallCount = Property(int, _get_open_call_count, notify=openCallCountChanged)
+    auditLines = Property(list, _get_audit_lines, notify=auditLinesChanged)
     greeting = Property(str, _get_greeting, notify=greetingChanged)
     recentCalls = Property(list, _get_recent_calls, notify=recentCallsChanged)
     testCallText = Property(str, _get_test_call_text, notify=testCallTextChanged)
@@ -394,6 +405,16 @@ class NurseDesk(QObject):
         self.acted.emit("test call", "")
         self._calls_changed()
 
+    def set_audit_reader(self, reader: Callable[[int], list[dict[str, Any]]]) -> None:
+        """Where the panel reads the audit log's newest entries (newest first)."""
+        self._audit_reader = reader
+        self.acted.connect(lambda _action, _detail: self.auditLinesChanged.emit())
+        self.auditLinesChanged.emit()
+
+    @Slot()
+    def refreshAudit(self) -> None:  # noqa: N802 (QML names)
+        self.auditLinesChanged.emit()
+
     def set_config_problems(self, problems: list[str]) -> None:
         self._problems = list(problems)
         self.diagnosticsChanged.emit()
@@ -411,6 +432,8 @@ class NurseDesk(QObject):
             if call_id not in self._open_ids and not item.call.test:
                 self._remember(item)
         closed = self._open_ids - set(items)
+        for call_id in sorted(closed):
+            self.acted.emit("call closed", f"id={call_id[:8]}")
         for entry in self._recent:
             if entry["id"] in closed:
                 entry["line"] = self.tr("%1 %2: closed").replace(
@@ -421,6 +444,8 @@ class NurseDesk(QObject):
         self.diagnosticsChanged.emit()
 
     def _remember(self, item: OpenCall) -> None:
+        self.acted.emit("call opened", f"id={item.call.call_id[:8]} kind={item.call.kind.value} "
+                                       f"reason={item.call.reason}")
         at = time.strftime("%H:%M", time.localtime(item.call.created_at))
         label = self.tr("Call") if item.call.urgent else item.call.label
         line = self.tr("%1 %2: open").replace("%1", at).replace("%2", label)

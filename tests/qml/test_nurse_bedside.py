@@ -42,6 +42,10 @@ class Bedside:
 
     def unlock(self, qtbot: QtBot) -> None:
         self.room.room.openNursePanel()
+        for digit in "1357":
+            self.tap(f"nursePinKey{digit}", qtbot)
+        with qtbot.waitSignal(self.room.room.nurse.pinRefused, timeout=5000):
+            self.tap("nursePinOk", qtbot)
         for digit in "2468":
             self.tap(f"nursePinKey{digit}", qtbot)
         with qtbot.waitSignal(self.room.room.nurse.granted, timeout=5000):
@@ -96,6 +100,10 @@ def test_nurse_is_here_clears_the_call_at_the_station_and_tells_the_patient(
     resolved = [e for e in bedside.events if e.step is CallStep.RESOLVED]
     assert len(resolved) == 2 and {e.by for e in resolved} == {"room"}
     assert bedside.room.call_core.items == []
+    logged = [json.loads(line)["event"]
+              for line in (bedside.state / "audit" / "room-1.jsonl").read_text().splitlines()]
+    for event in ("call opened", "nurse panel opened", "nurse is here", "call closed"):
+        assert event in logged, f"{event!r} is not in the audit log: {logged}"
 
 
 def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
@@ -114,6 +122,11 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
     assert "Open calls and requests it closes as handled in the room: 2." in question
     bedside.tap("nurseConfirmYes", qtbot)
     qtbot.waitUntil(lambda: bedside.board.calls() == [], timeout=10000)
+    bedside.tap("nursePage3", qtbot)
+    audit = [str(i.property("text")) for i in items(bedside.window.contentItem())
+             if i.objectName() == "nurseAuditLine" and shown(i)]
+    assert any("reset for next patient resolved=2" in line for line in audit), audit
+    assert any("wrong PIN" in line for line in audit), audit
 
     assert room.session.sessionState == "none" and not room.session.clockHidden
     assert not room.room.restMode

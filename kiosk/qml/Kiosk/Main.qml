@@ -129,6 +129,7 @@ Window {
         NursePanel {
             room: window.room; session: window.session; desk: window.desk
             music: window.music; language: window.language; guide: window.guide
+            speech: window.speech
         }
     }
     Component {

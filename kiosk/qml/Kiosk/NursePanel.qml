@@ -14,6 +14,7 @@ Item {
     // Optional seams: without them their controls are not shown.
     property var music: null
     property var language: null
+    property var speech: null
     // The guide says whether the clinic's medical lead has reviewed the patient's texts.
     property var guide: null
     // "" or the action waiting for the nurse's yes: "end", "reset".
@@ -57,7 +58,7 @@ Item {
                         border.width: index === panel.page ? 4 : 2
                         border.color: index === panel.page ? Theme.focusRing : Theme.controlEdge
                     }
-                    onClicked: panel.page = index
+                    onClicked: { panel.page = index; panel.desk.refreshAudit() }
                 }
             }
             BigButton {
@@ -269,6 +270,15 @@ Item {
                             onClicked: panel.session.setClockHidden(!panel.session.clockHidden)
                         }
                         BigButton {
+                            objectName: "nurseSpeechButton"
+                            visible: panel.speech !== null && panel.speech.available
+                            text: panel.speech && panel.speech.speakToMe
+                                  ? qsTr("Stop speaking to the patient")
+                                  : qsTr("Speak to the patient")
+                            Accessible.description: qsTr("Spoken confirmations for a patient who keeps their eyes closed.")
+                            onClicked: panel.speech.setSpeakToMe(!panel.speech.speakToMe)
+                        }
+                        BigButton {
                             objectName: "nurseRestButton"
                             text: qsTr("Rest mode now")
                             Accessible.description: qsTr("Darkens the patient's screen now.")
@@ -390,6 +400,24 @@ Item {
                             color: Theme.text
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.WrapAnywhere
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Text {
+                        text: qsTr("Latest entries in this tablet's audit log:")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        Layout.fillWidth: true
+                    }
+                    Repeater {
+                        model: panel.desk.auditLines
+                        Text {
+                            required property string modelData
+                            objectName: "nurseAuditLine"
+                            text: modelData
+                            color: Theme.text
+                            font.pixelSize: Theme.fontSmall
+                            elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
                     }
