@@ -110,6 +110,9 @@ class PrivateBroker:
         lines = [
             f"listener {self.port} {self.HOST}",
             "set_tcp_nodelay true",
+            # Every retained message goes to a connecting station at once; Mosquitto's default
+            # queue (1000) would drop open calls beyond about 450 rooms.
+            "max_queued_messages 10000",
             "log_dest stdout",
             "log_type error",
             "log_type warning",
