@@ -28,6 +28,9 @@ QOS = 1
 KEEPALIVE_SECONDS = 5
 # How often the driver looks at every room (seconds).
 STEP_SECONDS = 1.0
+# paho waits with select(), which cannot watch a file descriptor above 1023, and each client
+# holds three (its socket and a wake-up pair): more rooms need more processes.
+MOST_ROOMS_PER_PROCESS = 250
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class SimulatedRooms:
                  phases: Sequence[SimPhase] = DEMO_PHASES, request_every_seconds: float = 240.0,
                  resolve_after_seconds: tuple[float, float] | None = (15.0, 45.0),
                  seed: int = 14, sessions: bool = True) -> None:
+        if len(rooms) > MOST_ROOMS_PER_PROCESS:
+            raise ValueError(f"one process can simulate at most {MOST_ROOMS_PER_PROCESS} rooms "
+                             f"(got {len(rooms)}); start more processes for more")
         self._host, self._port = host, port
         self._requests = list(requests)
         self._phases = list(phases)
@@ -127,19 +133,24 @@ class SimulatedRooms:
     def rooms(self) -> list[str]:
         return [s.room for s in self._rooms]
 
-    def call_all(self, spread_seconds: float = 1.0) -> dict[str, float]:
-        """Every room presses its call button once, spread evenly over `spread_seconds`.
-        Returns call_id -> monotonic time it was published."""
+    def call_all(self, spread_seconds: float = 1.0, count: int | None = None) -> dict[str, float]:
+        """Every room (or the first `count`) presses its call button once, spread evenly over
+        `spread_seconds`. Returns call_id -> monotonic time it was published."""
         sent: dict[str, float] = {}
         start = time.monotonic()
-        for i, sim in enumerate(self._rooms):
-            due = start + spread_seconds * i / max(1, len(self._rooms))
+        calling = self._rooms[:count]
+        for i, sim in enumerate(calling):
+            due = start + spread_seconds * i / max(1, len(calling))
             delay = due - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
             call = self._place(sim, urgent=True)
             sent[call.call_id] = time.monotonic()
         return sent
+
+    def request_from_every(self, nth: int) -> list[str]:
+        """Every `nth` room asks for something (a request of any kind). Returns the call ids."""
+        return [self._place(sim, urgent=False).call_id for sim in self._rooms[::nth]]
 
     def receipted(self) -> dict[str, float]:
         """call_id -> monotonic time its first receipt arrived, for every room."""

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 STOP_SECONDS = 5.0
 # Supervision only: how often to look whether a child has exited.
 POLL_SECONDS = 0.2
-MOST_SIMULATED_ROOMS = 500
+MOST_SIMULATED_ROOMS = 250  # one process of simulated rooms (kiosk.adapters.sim_rooms)
 
 
 class _StopRequested(Exception):
