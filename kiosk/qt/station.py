@@ -32,6 +32,8 @@ TICK_MS = 1000
 NEW_CALL_SECONDS = 60
 # How long "Resolved" can be undone; the resolution is sent only when this time has passed.
 UNDO_SECONDS = 5.0
+# While the "Today" view is open its figures are read again this often.
+TODAY_READ_SECONDS = 60.0
 
 URGENCY_KEYS = {Urgency.URGENT: "urgent", Urgency.HIGH: "high", Urgency.NORMAL: "normal",
                 Urgency.INFO: "info"}
@@ -101,6 +103,7 @@ class StationController(QObject):
         self._infusion_done: dict[str, float] = {}
         self._resolving: dict[str, float] = {}
         self._today_open = False
+        self._today_read_at = 0.0
         self._shown: dict[str, str] = {}
         self.chime_count = 0
         self.last_chime = ""
@@ -231,11 +234,14 @@ class StationController(QObject):
 
     @Slot()
     def openToday(self) -> None:  # noqa: N802 - QML-facing name
-        if self._response_times is not None:
-            refresh = getattr(self._response_times, "refresh", None)
-            if callable(refresh):
-                refresh()
+        self._read_today()
         self._update("_today_open", True, self.todayOpenChanged)
+
+    def _read_today(self) -> None:
+        self._today_read_at = self.clock.monotonic()
+        refresh = getattr(self._response_times, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     @Slot()
     def closeToday(self) -> None:  # noqa: N802 - QML-facing name
@@ -277,6 +283,8 @@ class StationController(QObject):
         self.board.tick()
         self._send_due_resolutions()
         self.refresh()
+        if self._today_open and self.clock.monotonic() - self._today_read_at >= TODAY_READ_SECONDS:
+            self._read_today()
 
     def _send_due_resolutions(self) -> None:
         now = self.clock.monotonic()

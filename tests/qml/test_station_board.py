@@ -391,3 +391,65 @@ def test_a_press_held_through_a_refresh_still_lands(clinic: Board, qtbot: Any) -
 
     qtbot.waitUntil(lambda: room.urgent_state is CallState.ON_THE_WAY, timeout=5000)
     assert [c["callId"] for c in ctrl.calls] == [call_id, other]
+
+
+def test_a_missing_chime_file_falls_back_to_another_sound_so_a_call_is_never_silent(
+        qtbot: Any) -> None:
+    from kiosk.app.station import StationChimes
+    from kiosk.qt.dispatch import Dispatcher
+    from tests.support import need
+
+    class OneFileMissing(StationChimes):
+        SOUNDS = {**StationChimes.SOUNDS,
+                  "urgent": ("station chime (urgent call)", "no-such-file.wav", 72)}
+
+    create_gui_app()
+    dispatcher = Dispatcher()
+    chimes = OneFileMissing(dispatcher.post)
+    try:
+        need(chimes.players["normal"].available, "libVLC",
+             "apt-get install libvlc5 vlc-plugin-base libvlc-bin")
+        assert not chimes.players["urgent"].available
+        assert "no-such-file.wav" in (chimes.players["urgent"].problem or "")
+        assert chimes.problem is None, "the station can still sound: no banner"
+        chimes.play("urgent")
+        assert chimes.players["normal"].played == 1
+    finally:
+        chimes.release()
+        release(dispatcher)
+
+
+def test_the_today_view_shows_the_days_response_times_and_reads_them_again_while_open(
+        qtbot: Any) -> None:
+    create_gui_app()
+    ctrl = station_for_screenshots()
+    times = ctrl.property("responseTimes")
+    reads: list[int] = []
+    original = times.refresh
+    times.refresh = lambda: (reads.append(1), original())  # type: ignore[method-assign]
+    screen = load_window("Station", {"station": ctrl})
+    try:
+        screen.window.setGeometry(0, 0, 1280, 800)
+        screen.window.show()
+        qtbot.waitExposed(screen.window)
+        STATES["station-quiet"](ctrl)
+        tap(screen, "todayButton")
+        view = lookup(screen, "todayView")
+        assert view is not None and shown(view)
+        summary = times.property("summary")
+        assert summary["calls"] > 0
+        title = lookup(screen, "todayTitle")
+        assert title is not None and title.property("text") == f"Today: {summary['calls']} calls"
+        ack = lookup(screen, "todayAck")
+        assert ack is not None and "half within" in ack.property("text")
+        assert "no data" not in ack.property("text")
+        assert len(reads) == 1
+        assert isinstance(ctrl.clock, FakeClock)
+        ctrl.clock.advance(61)
+        ctrl._tick()
+        assert len(reads) == 2, "the figures are read again each minute while the view is open"
+        tap(screen, "todayClose")
+        assert not shown(view)
+    finally:
+        screen.window.hide()
+        release(screen.engine)
