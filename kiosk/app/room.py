@@ -45,7 +45,7 @@ from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.guide import GuideController
 from kiosk.qt.i18n import LanguageController, translations
 from kiosk.qt.music import MusicController
-from kiosk.qt.nurse import NurseAccess, NurseDesk
+from kiosk.qt.nurse import JsonStore, MemoryJsonStore, NurseAccess, NurseDesk, RoomOnTablet
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 from kiosk.qt.session import SessionController, connect_room
 from kiosk.qt.speech import CallVoice, SpeakerPort, SpeechController, session_end_sentence
@@ -113,6 +113,8 @@ class RoomParts:
     pin_check_runner: Callable[[Callable[[], None]], None] | None = None
     # The audit log (kiosk.adapters.audit.AuditLog): record(event, detail), last(count).
     audit: Any = None
+    # Settings changed on this tablet that outlive the patient (the room's volume limit).
+    room_overrides: JsonStore = field(default_factory=MemoryJsonStore)
 
 
 @dataclass
@@ -177,6 +179,10 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
                      clinic.calls.receipt_timeout_seconds, room)
     if parts.audit is not None:
         audit_room(parts.audit, room, desk, session)
+    on_tablet = RoomOnTablet(parts.room_overrides, music,
+                             room_settings.music.volume_cap_percent, room)
+    session.patientReset.connect(on_tablet.patient_reset)
+    desk.set_on_tablet(on_tablet)
     assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
                      language, desk)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
@@ -423,6 +429,7 @@ def product_parts(config: Any, room_settings: Any, post: Post,
         # The same atomic JSON file as the session: wrong PINs survive a restart.
         lockout_store=SessionStateFile(state_dir / "nurse" / f"{room_id}-pin-lockout.json"),
         audit=AuditLog(state_dir / "audit" / f"{room_id}.jsonl"),
+        room_overrides=SessionStateFile(state_dir / "overrides" / f"{room_id}.json"),
         audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan, speech=speaker)
 
 

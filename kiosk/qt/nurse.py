@@ -323,6 +323,7 @@ class NurseDesk(QObject):
         self._test_timer.timeout.connect(self._test_timed_out)
         self._open_ids: set[str] = set()
         self._audit_reader: Callable[[int], list[dict[str, Any]]] = lambda count: []
+        self._on_tablet: QObject | None = None
         calls.changed.connect(self._calls_changed)
         self._calls_changed()
 
@@ -361,7 +362,15 @@ class NurseDesk(QObject):
             lines.append(f"{at} {entry.get('event', '')} {entry.get('detail', '')}".rstrip())
         return lines
 
+    def _get_on_tablet(self) -> QObject | None:
+        return self._on_tablet
+
+    def set_on_tablet(self, settings: QObject) -> None:
+        """The room's settings changed on this tablet (set before the screen loads)."""
+        self._on_tablet = settings
+
     openCallCount = Property(int, _get_open_call_count, notify=openCallCountChanged)
+    onTablet = Property(QObject, _get_on_tablet, constant=True)
     auditLines = Property(list, _get_audit_lines, notify=auditLinesChanged)
     greeting = Property(str, _get_greeting, notify=greetingChanged)
     recentCalls = Property(list, _get_recent_calls, notify=recentCallsChanged)
@@ -480,3 +489,111 @@ class NurseDesk(QObject):
     def _set_test_text(self, text: str) -> None:
         self._test_text = text
         self.testCallTextChanged.emit()
+
+
+class JsonStore(Protocol):
+    """An atomic JSON file in the state folder (kiosk.adapters.state_file.SessionStateFile)."""
+
+    def load(self) -> dict[str, Any] | None: ...
+
+    def save(self, state: dict[str, Any]) -> None: ...
+
+
+class CapsMusic(Protocol):
+    def setVolumeCap(self, percent: int) -> None: ...  # noqa: N802 (QML names)
+
+
+ROOM_CAP = "volume_cap_percent"
+
+
+class MemoryJsonStore:
+    """Forgets on exit: for tests and the screenshot tool."""
+
+    def __init__(self) -> None:
+        self.state: dict[str, Any] | None = None
+
+    def load(self) -> dict[str, Any] | None:
+        return self.state
+
+    def save(self, state: dict[str, Any]) -> None:
+        self.state = dict(state)
+
+
+@QmlElement
+class RoomOnTablet(QObject):
+    """Settings a nurse changes for this room on the tablet, meant to outlive the patient (the
+    room's volume limit), kept in an overrides file in the state folder and never written into
+    the clinic's YAML; and the same limit for this patient only, which Reset undoes."""
+
+    roomCapChanged = Signal()
+    patientCapChanged = Signal()
+
+    def __init__(self, store: JsonStore, music: CapsMusic, clinic_cap_percent: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._music = music
+        self._clinic_cap = clinic_cap_percent
+        self._overrides: dict[str, Any] = {}
+        try:
+            self._overrides = dict(store.load() or {})
+        except OSError as error:
+            log.warning("room overrides unreadable reason=%s", error)
+        cap = self._overrides.get(ROOM_CAP)
+        if not isinstance(cap, int) or not 0 <= cap <= 100:
+            self._overrides.pop(ROOM_CAP, None)
+        self._patient_cap = self._room_cap()
+        self._music.setVolumeCap(self._patient_cap)
+
+    def _room_cap(self) -> int:
+        return int(self._overrides.get(ROOM_CAP, self._clinic_cap))
+
+    def _get_room_cap(self) -> int:
+        return self._room_cap()
+
+    def _get_room_cap_changed_here(self) -> bool:
+        return ROOM_CAP in self._overrides
+
+    def _get_clinic_cap(self) -> int:
+        return self._clinic_cap
+
+    def _get_patient_cap(self) -> int:
+        return self._patient_cap
+
+    roomCapPercent = Property(int, _get_room_cap, notify=roomCapChanged)
+    roomCapChangedHere = Property(bool, _get_room_cap_changed_here, notify=roomCapChanged)
+    clinicCapPercent = Property(int, _get_clinic_cap, constant=True)
+    patientCapPercent = Property(int, _get_patient_cap, notify=patientCapChanged)
+
+    @Slot(int)
+    def changePatientCap(self, delta: int) -> None:  # noqa: N802 (QML names)
+        self._set_patient_cap(max(0, min(100, self._patient_cap + delta)))
+
+    @Slot(int)
+    def changeRoomCap(self, delta: int) -> None:  # noqa: N802 (QML names)
+        cap = max(0, min(100, self._room_cap() + delta))
+        self._overrides[ROOM_CAP] = cap
+        self._save()
+        self._set_patient_cap(cap)
+
+    @Slot()
+    def useClinicRoomCap(self) -> None:  # noqa: N802 (QML names)
+        """The way back: the clinic's own setting from the room's YAML."""
+        self._overrides.pop(ROOM_CAP, None)
+        self._save()
+        self._set_patient_cap(self._clinic_cap)
+
+    def patient_reset(self) -> None:
+        self._set_patient_cap(self._room_cap())
+
+    def _set_patient_cap(self, cap: int) -> None:
+        self._patient_cap = cap
+        self._music.setVolumeCap(cap)
+        self.patientCapChanged.emit()
+        self.roomCapChanged.emit()
+
+    def _save(self) -> None:
+        try:
+            self._store.save(dict(self._overrides))
+        except OSError as error:
+            log.error("room overrides not saved reason=%s", error)

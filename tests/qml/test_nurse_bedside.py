@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +38,7 @@ class Bedside:
     def tap(self, name: str, qtbot: QtBot) -> None:
         item = find(self.window, name)
         assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
+        reveal(item)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
         qtbot.wait(10)
 
@@ -55,6 +57,18 @@ class Bedside:
     def texts(self) -> list[str]:
         return [str(i.property("text")) for i in items(self.window.contentItem())
                 if i.inherits("QQuickText") and shown(i) and i.property("text")]
+
+
+def reveal(item: QQuickItem) -> None:
+    """Scrolls the page holding `item` so that it is in view, as a nurse's swipe would."""
+    node = item.parentItem()
+    while node is not None and not node.inherits("QQuickFlickable"):
+        node = node.parentItem()
+    if node is None:
+        return
+    top = item.mapToItem(node.property("contentItem"), QPointF(0, 0)).y()
+    if top + item.height() > node.property("contentY") + node.height():
+        node.setProperty("contentY", top + item.height() - node.height())
 
 
 @pytest.fixture
@@ -117,6 +131,15 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
     session_file = bedside.state / "sessions" / "room-1.json"
     assert json.loads(session_file.read_text())["template"]["id"] == "ketamine-40"
     bedside.unlock(qtbot)
+    bedside.tap("nursePage1", qtbot)
+    bedside.tap("nurseRoomCapDown", qtbot)  # the room's limit, for every patient: 70 -> 60
+    bedside.tap("nurseCapDown", qtbot)  # this patient only: 60 -> 50
+    on_tablet = room.desk.property("onTablet")
+    assert (on_tablet.property("roomCapPercent"), on_tablet.property("patientCapPercent")) == (
+        60, 50)
+    assert any(t.startswith("This room's volume limit, for every patient: 60%. Changed on this "
+                            "tablet") for t in bedside.texts())
+    bedside.tap("nursePage0", qtbot)
     bedside.tap("nurseResetButton", qtbot)
     question = str(find(bedside.window, "nurseConfirmQuestion").property("text"))
     assert "Open calls and requests it closes as handled in the room: 2." in question
@@ -131,6 +154,9 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
     assert room.session.sessionState == "none" and not room.session.clockHidden
     assert not room.room.restMode
     assert not session_file.exists(), "the session file is gone"
+    assert on_tablet.property("patientCapPercent") == 60, "back to the room's limit"
+    overrides = bedside.state / "overrides" / "room-1.json"
+    assert json.loads(overrides.read_text()) == {"volume_cap_percent": 60}, "it outlives Reset"
     db = sqlite3.connect(bedside.state / "calls" / "room-1" / "outbox.sqlite3")
     assert db.execute("SELECT COUNT(*) FROM open_calls").fetchone() == (0,)
     assert db.execute("SELECT COUNT(*) FROM unsent_resolutions").fetchone() == (0,)

@@ -305,24 +305,65 @@ Item {
                     }
                     RowLayout {
                         objectName: "nurseVolumeCap"
-                        visible: panel.music !== null && panel.music.available
+                        visible: panel.desk.onTablet !== null
                         spacing: Theme.spacing
                         BigButton {
                             objectName: "nurseCapDown"
                             text: qsTr("-10")
-                            Accessible.name: qsTr("Lower the volume limit")
-                            onClicked: panel.music.setVolumeCap(panel.music.volumeCapPercent - 10)
+                            Accessible.name: qsTr("Lower the volume limit for this patient")
+                            onClicked: panel.desk.onTablet.changePatientCap(-10)
                         }
                         Text {
-                            text: panel.music ? qsTr("Volume limit %1%").arg(panel.music.volumeCapPercent) : ""
+                            objectName: "nurseVolumeCapText"
+                            text: panel.desk.onTablet
+                                  ? qsTr("Volume limit for this patient: %1%").arg(panel.desk.onTablet.patientCapPercent)
+                                  : ""
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
+                            wrapMode: Text.WordWrap
+                            horizontalAlignment: Text.AlignHCenter
+                            Layout.preferredWidth: Math.round(300 * Theme.scale)
                         }
                         BigButton {
                             objectName: "nurseCapUp"
                             text: qsTr("+10")
-                            Accessible.name: qsTr("Raise the volume limit")
-                            onClicked: panel.music.setVolumeCap(panel.music.volumeCapPercent + 10)
+                            Accessible.name: qsTr("Raise the volume limit for this patient")
+                            onClicked: panel.desk.onTablet.changePatientCap(10)
+                        }
+                    }
+                    Text {
+                        objectName: "nurseRoomCapText"
+                        visible: panel.desk.onTablet !== null
+                        text: !panel.desk.onTablet ? ""
+                              : panel.desk.onTablet.roomCapChangedHere
+                              ? qsTr("This room's volume limit, for every patient: %1%. Changed on this tablet; the clinic's setting is %2%.").arg(panel.desk.onTablet.roomCapPercent).arg(panel.desk.onTablet.clinicCapPercent)
+                              : qsTr("This room's volume limit, for every patient: %1% (the clinic's setting).").arg(panel.desk.onTablet.roomCapPercent)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Flow {
+                        visible: panel.desk.onTablet !== null
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        BigButton {
+                            objectName: "nurseRoomCapDown"
+                            text: qsTr("Room -10")
+                            Accessible.name: qsTr("Lower this room's volume limit for every patient")
+                            onClicked: panel.desk.onTablet.changeRoomCap(-10)
+                        }
+                        BigButton {
+                            objectName: "nurseRoomCapUp"
+                            text: qsTr("Room +10")
+                            Accessible.name: qsTr("Raise this room's volume limit for every patient")
+                            onClicked: panel.desk.onTablet.changeRoomCap(10)
+                        }
+                        BigButton {
+                            objectName: "nurseRoomCapClinic"
+                            visible: panel.desk.onTablet !== null && panel.desk.onTablet.roomCapChangedHere
+                            text: qsTr("Back to the clinic's setting")
+                            onClicked: panel.desk.onTablet.useClinicRoomCap()
                         }
                     }
                 }
