@@ -21,7 +21,7 @@ from kiosk.screenshots.capture import grab, reduce_motion, settle
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.screenshots.guide import guide_screenshot_states
 from kiosk.screenshots.music import music_screenshot_states
-from kiosk.screenshots.nurse import end_lockout, nurse_screenshot_states
+from kiosk.screenshots.nurse import end_lockout, nurse_screenshot_states, panel_pages
 from kiosk.screenshots.session import session_screenshot_states
 from kiosk.screenshots.station import station_for_screenshots, station_screenshot_states
 from kiosk.settings import Problem, load_config, resolve_room
@@ -109,6 +109,13 @@ def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
         nurse_state(room, clock)
         shooter.shoot(screen, f"room-{name}")
     end_lockout(room, clock)
+    home()
+    calls_open = assembled.call_core
+    calls_open.request("water", "Water", 20)
+    panel_pages(room, screen.window, lambda name: shooter.shoot(screen, f"room-{name}"))
+    assembled.desk.nurseIsHere()
+    shooter.shoot(screen, "room-nurse-is-here")
+    scenes.reset()
     home()
     screen.close()
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.core.clock import FakeClock
 from kiosk.core.pin import DEMO_PIN
@@ -32,7 +33,7 @@ def unlock_nurse_panel(room: RoomController, pin: str = DEMO_PIN) -> None:
 
 
 def _nurse(room: RoomController) -> NurseAccess:
-    return cast(NurseAccess, room.property("nurse"))
+    return cast(NurseAccess, room.nurse)
 
 
 def _type(nurse: NurseAccess, pin: str, done: object) -> None:
@@ -69,3 +70,36 @@ def end_lockout(room: RoomController, clock: FakeClock) -> None:
     clock.advance(3600)
     _nurse(room).cancel()
 
+
+
+def panel_pages(room: RoomController, window: QQuickWindow, shoot: Callable[[str], None]
+                ) -> None:
+    """The panel's pages, the reset confirmation and what the patient reads after "Nurse is
+    here": the page and the confirmation are the panel's own QML state, set as its taps do."""
+    unlock_nurse_panel(room)
+    panel = _item(window, "nursePanel")
+    for index, name in enumerate(("session", "patient", "calls", "it")):
+        panel.setProperty("page", index)
+        shoot(f"nurse-panel-page-{name}")
+    panel.setProperty("page", 0)
+    panel.setProperty("confirming", "reset")
+    shoot("nurse-panel-reset-confirm")
+    panel.setProperty("confirming", "end")
+    shoot("nurse-panel-end-confirm")
+    panel.setProperty("confirming", "")
+
+
+def _item(window: QQuickWindow, name: str) -> QQuickItem:
+    def walk(item: QQuickItem) -> QQuickItem | None:
+        if item.objectName() == name:
+            return item
+        for child in item.childItems():
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    found = walk(window.contentItem())
+    if found is None:
+        raise RuntimeError(f"no item named {name} on the room screen")
+    return found
