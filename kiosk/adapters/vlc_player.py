@@ -1,9 +1,9 @@
 """Music through libVLC: one instance, two players (decks) so tracks can crossfade.
 
-Threads: libVLC calls `_on_vlc_end` and `_on_vlc_error` on its own event thread. They do nothing
-but hand a function to the Qt thread through the injected `post`; libVLC is never called from
-inside its own callback (stop() or set_media() there deadlocks). Every other method runs on the
-Qt thread.
+Threads: libVLC calls the end and error handlers attached in `VlcDeck._new_player` on its own
+event thread. They do nothing but hand a function to the Qt thread through the injected `post`;
+libVLC is never called from inside its own callback (stop() or set_media() there deadlocks).
+Every other method runs on the Qt thread.
 """
 
 from __future__ import annotations
@@ -96,20 +96,37 @@ class VlcDeck:
         self._vlc = vlc
         self._instance = instance
         self._post = post
-        self._player = instance.media_player_new()
         self._units = 0
         self._on_ended: Callable[[], None] = lambda: None
         self._on_error: Callable[[str], None] = lambda _reason: None
         self._path = ""
-        events = self._player.event_manager()
-        events.event_attach(vlc.EventType.MediaPlayerEndReached, self._on_vlc_end)
-        events.event_attach(vlc.EventType.MediaPlayerEncounteredError, self._on_vlc_error)
+        self._generation = 0
+        self._stopped = False
+        self._player = self._new_player()
+
+    def _new_player(self) -> Any:
+        player = self._instance.media_player_new()
+        events = player.event_manager()
+        generation = self._generation
+        events.event_attach(self._vlc.EventType.MediaPlayerEndReached,
+                            lambda _event: self._post(lambda: self._deliver_end(generation)))
+        events.event_attach(self._vlc.EventType.MediaPlayerEncounteredError,
+                            lambda _event: self._post(lambda: self._deliver_error(generation)))
+        return player
 
     def set_listener(self, on_ended: Callable[[], None], on_error: Callable[[str], None]) -> None:
         self._on_ended = on_ended
         self._on_error = on_error
 
     def load(self, path: str) -> None:
+        if self._stopped:
+            # A stopped libVLC player forgets its volume at its next start and plays at full
+            # scale, above any cap (measured through PulseAudio); a fresh player keeps the
+            # volume it is given before play().
+            self._player.release()
+            self._generation += 1
+            self._player = self._new_player()
+            self._stopped = False
         self._path = path
         if not os.path.isfile(path):
             # libVLC would report this too, but late and vaguely; say which file at once.
@@ -130,6 +147,7 @@ class VlcDeck:
 
     def stop(self) -> None:
         self._player.stop()
+        self._stopped = True
 
     def set_volume(self, units: int) -> None:
         self._units = max(0, min(100, units))
@@ -153,16 +171,13 @@ class VlcDeck:
         self._player.stop()
         self._player.release()
 
-    # libVLC event thread: post and return, nothing else.
+    # The libVLC event thread only posts (see _new_player); these run on the Qt thread and
+    # ignore the events of a player that has since been replaced.
 
-    def _on_vlc_end(self, _event: object) -> None:
-        self._post(self._deliver_end)
+    def _deliver_end(self, generation: int) -> None:
+        if generation == self._generation:
+            self._on_ended()
 
-    def _on_vlc_error(self, _event: object) -> None:
-        self._post(self._deliver_error)
-
-    def _deliver_end(self) -> None:
-        self._on_ended()
-
-    def _deliver_error(self) -> None:
-        self._on_error(f"libVLC could not play {os.path.basename(self._path)}")
+    def _deliver_error(self, generation: int) -> None:
+        if generation == self._generation:
+            self._on_error(f"libVLC could not play {os.path.basename(self._path)}")
