@@ -15,6 +15,7 @@ import logging
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -84,8 +85,12 @@ class Speaker:
     between); `spoken` names each sentence as it starts playing."""
 
     def __init__(self, post: Post, deck: Any | None, engine: SpeechEngine, voice: Voice,
-                 cache_dir: Path, deck_problem: str = "") -> None:
+                 cache_dir: Path, deck_problem: str = "", lead_seconds: float = 0.0) -> None:
         self._post = post
+        # From quiet, the first sentence waits this long after `speaking` turns True, so the
+        # music has ducked before the voice sounds (the two together stay under the cap).
+        self._lead_seconds = lead_seconds
+        self._voiced = False
         self._deck = deck
         self._engine = engine
         self._voice = voice
@@ -179,7 +184,22 @@ class Speaker:
 
     def _play(self, text: str, path: Path) -> None:
         assert self._deck is not None
-        self.speaking.emit(True)
+        if not self._voiced:
+            self._voiced = True
+            self.speaking.emit(True)
+            if self._lead_seconds > 0:
+                generation = self._generation
+                # A timer thread whose only action is to hand the start to the Qt thread.
+                timer = threading.Timer(self._lead_seconds, lambda: self._post(
+                    lambda: self._start(text, path, generation)))
+                timer.daemon = True
+                timer.start()
+                return
+        self._start(text, path, self._generation)
+
+    def _start(self, text: str, path: Path, generation: int) -> None:
+        if self._deck is None or generation != self._generation:
+            return
         log.info("speaking text=%r file=%s", text, path.name)
         self._deck.stop()
         self._deck.load(str(path))
@@ -195,8 +215,9 @@ class Speaker:
         self._next()
 
     def _done(self) -> None:
-        if self._busy:
-            self._busy = False
+        self._busy = False
+        if self._voiced:
+            self._voiced = False
             self.speaking.emit(False)
 
     def _cache_path(self, text: str, voice: str) -> Path:

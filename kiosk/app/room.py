@@ -33,7 +33,7 @@ from kiosk.app.shell import (
 )
 from kiosk.core.calls import CallOutbox, RoomCalls
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.fades import FadeSettings
+from kiosk.core.fades import DUCK_DOWN_SECONDS, DUCK_GAIN, FadeSettings
 from kiosk.core.guide import AFTER_SESSION, GuideContent
 from kiosk.core.listeners import Listeners
 from kiosk.core.lockout import LockoutStore, MemoryLockoutStore
@@ -440,12 +440,14 @@ def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_pro
     from kiosk.adapters.speech import EspeakEngine, Speaker, Voice
 
     settings = config.clinic.speech
-    cap = VolumePolicy(cap_percent=room_settings.music.volume_cap_percent,
+    # The voice and the ducked music together stay under the room's cap.
+    cap = VolumePolicy(cap_percent=room_settings.music.volume_cap_percent * (1 - DUCK_GAIN),
                        default_percent=settings.loudness_percent)
     voice = Voice(voices=settings.voices, pace_percent=settings.pace_percent,
                   units=cap.units_for(settings.loudness_percent), narration=settings.narration)
     return Speaker(post, engine.deck() if engine is not None else None, EspeakEngine(), voice,
-                   config.state_dir / "speech", deck_problem=audio_problem)
+                   config.state_dir / "speech", deck_problem=audio_problem,
+                   lead_seconds=DUCK_DOWN_SECONDS)
 
 
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:

@@ -42,9 +42,10 @@ START_LEAD_SECONDS = 0.5
 START_TIMEOUT_SECONDS = 3.0
 MAX_ERRORS_IN_A_ROW = 5
 # Ducking under speech: the music falls to this fraction of its amplitude (about -16 dB) in
-# DUCK_DOWN_SECONDS, and comes back in DUCK_UP_SECONDS once the voice has finished.
+# DUCK_DOWN_SECONDS (before libVLC sounds the voice, about 0.3 s after play), and comes back in
+# DUCK_UP_SECONDS once the voice has finished.
 DUCK_GAIN = 0.16
-DUCK_DOWN_SECONDS = 0.4
+DUCK_DOWN_SECONDS = 0.25
 DUCK_UP_SECONDS = 1.2
 
 
