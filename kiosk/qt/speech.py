@@ -139,7 +139,7 @@ class SpeechController(QObject):
 class CallVoice(QObject):
     """Eyes-closed mode for the call button: each new call state said once; "did not get
     through" said again, with the tone, every `repeat_seconds` until the call gets through;
-    a second press while a call is open says where the call is."""
+    a second press while a call is open says where the call is; a new request is named."""
 
     def __init__(self, speech: SpeechController, calls: Any, tone: Callable[[], None],
                  repeat_seconds: float, parent: QObject | None = None) -> None:
@@ -148,12 +148,14 @@ class CallVoice(QObject):
         self._calls = calls
         self._tone = tone
         self._state = str(calls.property("callState"))
+        self._requests = self._open_requests()
         self._changed_this_turn = False
         self._repeat = QTimer(self)
         self._repeat.setInterval(round(repeat_seconds * 1000))
         self._repeat.timeout.connect(self._say_again)
         calls.callStateChanged.connect(self._state_changed)
         calls.callPressed.connect(self._pressed)
+        calls.requestsChanged.connect(self._requests_changed)
         speech.speakToMeChanged.connect(self._follow_switch)
 
     def _sentence(self) -> str:
@@ -176,6 +178,17 @@ class CallVoice(QObject):
         # A press that opened a call changed the state in the same turn, and that was said.
         if not self._changed_this_turn and self._state != "idle":
             self._speech.confirm(self._sentence())
+
+    def _open_requests(self) -> dict[str, str]:
+        rows = self._calls.property("requests") or []
+        return {str(r["id"]): str(r["label"]) for r in rows if not r.get("urgent")}
+
+    def _requests_changed(self) -> None:
+        now = self._open_requests()
+        for call_id, label in now.items():
+            if call_id not in self._requests:
+                self._speech.confirm(_tr("You asked for: %1").replace("%1", label))
+        self._requests = now
 
     def _follow_switch(self) -> None:
         wanted = self._state == "not_through" and bool(self._speech.property("speakToMe"))

@@ -165,6 +165,15 @@ def test_with_speak_to_me_off_a_call_says_nothing(eyes_closed: EyesClosed,
     assert eyes_closed.said() == []
 
 
+def test_a_request_is_named_once(eyes_closed: EyesClosed, qtbot: QtBot) -> None:
+    calls = eyes_closed.room.calls
+    calls.request("water")
+    calls.request("water")  # the same request again joins the open one
+    qtbot.waitUntil(lambda: eyes_closed.said() == ["You asked for: Water"])
+    qtbot.wait(100)
+    assert eyes_closed.said() == ["You asked for: Water"]
+
+
 def test_music_confirmations_are_said(eyes_closed: EyesClosed, qtbot: QtBot) -> None:
     eyes_closed.room.music.silence()
     qtbot.waitUntil(lambda: eyes_closed.said() == ["Silence"])
