@@ -139,6 +139,9 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
         60, 50)
     assert any(t.startswith("This room's volume limit, for every patient: 60%. Changed on this "
                             "tablet") for t in bedside.texts())
+    assert room.music.property("available"), "libVLC plays the demo music here"
+    bedside.tap("nursePlaylist0", qtbot)
+    qtbot.waitUntil(lambda: room.music.property("playing"), timeout=10000)
     bedside.tap("nursePage0", qtbot)
     bedside.tap("nurseResetButton", qtbot)
     question = str(find(bedside.window, "nurseConfirmQuestion").property("text"))
@@ -154,6 +157,7 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
     assert room.session.sessionState == "none" and not room.session.clockHidden
     assert not room.room.restMode
     assert not session_file.exists(), "the session file is gone"
+    qtbot.waitUntil(lambda: not room.music.property("playing"), timeout=10000)
     assert on_tablet.property("patientCapPercent") == 60, "back to the room's limit"
     overrides = bedside.state / "overrides" / "room-1.json"
     assert json.loads(overrides.read_text()) == {"volume_cap_percent": 60}, "it outlives Reset"

@@ -303,6 +303,24 @@ Item {
                             }
                         }
                     }
+                    Flow {
+                        objectName: "nursePlaylists"
+                        visible: panel.music !== null && panel.music.available
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: panel.music ? panel.music.playlists : []
+                            BigButton {
+                                required property var modelData
+                                required property int index
+                                objectName: "nursePlaylist" + index
+                                visible: modelData.available
+                                text: qsTr("Play %1").arg(modelData.name)
+                                Accessible.description: qsTr("Starts this music for the patient now.")
+                                onClicked: panel.music.playPlaylist(index)
+                            }
+                        }
+                    }
                     RowLayout {
                         objectName: "nurseVolumeCap"
                         visible: panel.desk.onTablet !== null
