@@ -183,6 +183,7 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
                              room_settings.music.volume_cap_percent, room)
     session.patientReset.connect(on_tablet.patient_reset)
     desk.set_on_tablet(on_tablet)
+    desk.set_rest_default(clinic.display.rest_after_idle_minutes)
     assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
                      language, desk)
     assembled.releases.extend((parts.link.stop, parts.outbox.close))

@@ -294,6 +294,7 @@ class NurseDesk(QObject):
     testCallTextChanged = Signal()
     diagnosticsChanged = Signal()
     auditLinesChanged = Signal()
+    restAfterMinutesChanged = Signal()
     # For the audit log: (action, detail) with no patient data.
     acted = Signal(str, str)
 
@@ -324,6 +325,8 @@ class NurseDesk(QObject):
         self._open_ids: set[str] = set()
         self._audit_reader: Callable[[int], list[dict[str, Any]]] = lambda count: []
         self._on_tablet: QObject | None = None
+        self._rest_default = 0.0
+        self._rest_after = 0.0
         calls.changed.connect(self._calls_changed)
         self._calls_changed()
 
@@ -371,6 +374,28 @@ class NurseDesk(QObject):
 
     openCallCount = Property(int, _get_open_call_count, notify=openCallCountChanged)
     onTablet = Property(QObject, _get_on_tablet, constant=True)
+
+    def _get_rest_after(self) -> float:
+        return self._rest_after
+
+    # Minutes without a touch before the patient's screen darkens by itself (0: never).
+    restAfterMinutes = Property(float, _get_rest_after, notify=restAfterMinutesChanged)
+
+    def set_rest_default(self, minutes: float) -> None:
+        """The clinic's display.rest_after_idle_minutes, which Reset returns to."""
+        self._rest_default = minutes
+        self._apply_rest_after(minutes)
+
+    @Slot(float)
+    def setRestAfterIdle(self, minutes: float) -> None:  # noqa: N802 (QML names)
+        """For this patient: darken after this many quiet minutes (0: only when asked)."""
+        self._apply_rest_after(minutes)
+        self.acted.emit("rest after idle", f"minutes={minutes:g}")
+
+    def _apply_rest_after(self, minutes: float) -> None:
+        self._rest_after = minutes
+        self._room.rest_after_idle(minutes)
+        self.restAfterMinutesChanged.emit()
     auditLines = Property(list, _get_audit_lines, notify=auditLinesChanged)
     greeting = Property(str, _get_greeting, notify=greetingChanged)
     recentCalls = Property(list, _get_recent_calls, notify=recentCallsChanged)
@@ -395,6 +420,7 @@ class NurseDesk(QObject):
         count = self._calls.resolve_all_in_room()
         self._session.reset()
         self._room.wake()
+        self._apply_rest_after(self._rest_default)
         self._recent = []
         self._set_greeting("")
         self.recentCallsChanged.emit()

@@ -286,6 +286,30 @@ Item {
                         }
                     }
                     Flow {
+                        objectName: "nurseRestAfter"
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: [0, 5, 10, 20]
+                            BigButton {
+                                required property int modelData
+                                objectName: "nurseRestAfter" + modelData
+                                text: modelData === 0 ? qsTr("Darken only when asked")
+                                                      : qsTr("Darken after %1 min quiet").arg(modelData)
+                                fill: panel.desk.restAfterMinutes === modelData ? Theme.surfaceRaised
+                                                                                : Theme.surface
+                                background: Rectangle {
+                                    radius: Theme.radius
+                                    color: parent.fill
+                                    border.width: panel.desk.restAfterMinutes === modelData ? 4 : 2
+                                    border.color: panel.desk.restAfterMinutes === modelData
+                                                  ? Theme.focusRing : Theme.controlEdge
+                                }
+                                onClicked: panel.desk.setRestAfterIdle(modelData)
+                            }
+                        }
+                    }
+                    Flow {
                         objectName: "nurseLanguages"
                         visible: panel.language !== null
                         spacing: Theme.spacing
