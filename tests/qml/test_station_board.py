@@ -249,7 +249,8 @@ def test_when_the_station_loses_the_broker_every_tile_says_its_state_is_unknown(
         assert word is not None and shown(word) and word.property("text") == "Unknown"
     assert lookup(screen, "silentCountValue").property("text") == "?"  # type: ignore[union-attr]
     banner = lookup(screen, "brokerBanner")
-    assert banner is not None and shown(banner)
+    assert banner is not None
+    qtbot.waitUntil(lambda: shown(banner), timeout=2000)
 
     broker.start()
     qtbot.waitUntil(lambda: ctrl.connected, timeout=15000)
@@ -310,8 +311,7 @@ def test_a_resolved_still_within_its_undo_time_is_sent_when_the_station_closes(
     ctrl.resolve(call_id)
     assert ctrl.calls[0]["resolving"]
     ctrl.send_pending_resolutions()
-    qtbot.waitUntil(lambda: room.items == [], timeout=5000)
-    assert ctrl.calls == []
+    qtbot.waitUntil(lambda: room.items == [] and ctrl.calls == [], timeout=5000)
 
 
 # ---- a sound per urgency ------------------------------------------------------------------------
@@ -333,10 +333,15 @@ def test_each_urgency_sounds_its_own_chime_and_repeats_follow_the_most_pressing_
     assert next_sound(lambda: two.request("sick", "Feeling sick",
                                           p.REQUEST_PRIORITIES["high"])) == "high"
     assert next_sound(lambda: None) == "high", "the repeat is for the sick patient"
-    urgent = next_sound(lambda: one.call_nurse())
-    assert urgent == "urgent"
-    urgent_id = next(c["callId"] for c in ctrl.calls if c["urgency"] == "urgent")
+    urgent_id = ""
+
+    def call_nurse() -> None:
+        nonlocal urgent_id
+        urgent_id = one.call_nurse()
+
+    assert next_sound(call_nurse) == "urgent"
     ctrl.acknowledge(urgent_id)
+    qtbot.waitUntil(lambda: len(ctrl.calls) == 3, timeout=5000)
     sick_id = next(c["callId"] for c in ctrl.calls if c["urgency"] == "high")
     qtbot.waitUntil(lambda: clinic.sounds[-1] == "high", timeout=5000)
     ctrl.acknowledge(sick_id)
@@ -450,6 +455,47 @@ def test_the_today_view_shows_the_days_response_times_and_reads_them_again_while
         assert len(reads) == 2, "the figures are read again each minute while the view is open"
         tap(screen, "todayClose")
         assert not shown(view)
+    finally:
+        screen.window.hide()
+        release(screen.engine)
+
+
+def test_notices_sit_below_the_calls_and_a_cue_counts_the_calls_out_of_sight(
+        qtbot: Any) -> None:
+    create_gui_app()
+    ctrl = station_for_screenshots()
+    screen = load_window("Station", {"station": ctrl})
+    try:
+        screen.window.setGeometry(0, 0, 1280, 800)
+        screen.window.show()
+        qtbot.waitExposed(screen.window)
+        STATES["station-quiet"](ctrl)
+        board, wall = ctrl.board, ctrl.clock.wall()
+        for n in (1, 2, 3):  # three infusions end first...
+            board.on_session(p.SessionStatus(f"room-{n}", True, "rest", "Resting", 3000, True,
+                                             wall))
+        for n in range(8):  # ...then eight calls arrive
+            board.on_call(p.CallMessage(f"late-{n}", f"room-{n % 4 + 1}", p.Kind.CALL,
+                                        p.URGENT_REASON, "Call", p.URGENT_PRIORITY, wall - n))
+        ctrl.refresh()
+        calls = lookup(screen, "callList")
+        cue = lookup(screen, "callsMoreBelow")
+        assert calls is not None and cue is not None
+        qtbot.waitUntil(lambda: cue.property("text") == "2 more calls below", timeout=3000)
+        ids = [c["callId"] for c in ctrl.calls]
+        for call_id in ids[:6]:
+            card = lookup(screen, f"callCard_{call_id}")
+            assert card is not None and inside(card, calls), f"{call_id} is pushed off screen"
+        notice = lookup(screen, "infusionNotice_room-1")
+        assert notice is None or scene_rect(notice)[1] >= scene_rect(calls)[1] + calls.height()
+
+        for call_id in ids:
+            board.resolve(call_id)
+        ctrl.refresh()
+        qtbot.waitUntil(lambda: cue.property("text") == "", timeout=3000)
+        for n in (1, 2, 3):
+            notice = lookup(screen, f"infusionNotice_room-{n}")
+            assert notice is not None and inside(notice, calls)
     finally:
         screen.window.hide()
         release(screen.engine)

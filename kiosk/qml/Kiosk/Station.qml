@@ -67,6 +67,9 @@ Window {
                 clip: true
                 spacing: StationStyle.gap
                 boundsBehavior: Flickable.StopAtBounds
+                // Rows are made when they come into sight, not ahead in the background: a row
+                // made ahead for a call that is resolved meanwhile would only be thrown away.
+                cacheBuffer: 0
                 model: window.station.callModel
 
                 readonly property int pitch: StationStyle.rowHeight + StationStyle.gap
