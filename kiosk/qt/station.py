@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -39,6 +40,13 @@ URGENCY_KEYS = {Urgency.URGENT: "urgent", Urgency.HIGH: "high", Urgency.NORMAL: 
                 Urgency.INFO: "info"}
 # The sound for the end of an infusion time: news, not a call.
 INFO_SOUND = "info"
+# A burst of calls (or of infusions found ended when the station starts) sounds a few times,
+# not once per call: a call's sound is dropped when the same or a more pressing call sound
+# began this recently (it is still being heard), and likewise an information sound after
+# another. Each sound also costs the Qt thread a few milliseconds (a libVLC player), which
+# 200 calls in a second turned into more than a second of late receipts.
+SOUND_GAP_SECONDS = 0.25
+_CALL_SOUND_RANK = {"normal": 1, "high": 2, "urgent": 3}
 
 CALL_KEYS = ("callId", "roomId", "roomName", "summaryText", "reasonText", "ageMinutes",
              "ageText", "stateKey", "stateText", "stateShort", "urgency", "urgent", "overdue",
@@ -107,6 +115,7 @@ class StationController(QObject):
         self._shown: dict[str, str] = {}
         self.chime_count = 0
         self.last_chime = ""
+        self._sound_started: dict[str, float] = {}
         # A burst of board changes (a reconnect, 200 calls in a second) costs one refresh, after
         # the board's handlers return: receipts never wait for the screen.
         self._refresh_soon = QTimer(self)
@@ -301,6 +310,13 @@ class StationController(QObject):
         self._sound(URGENCY_KEYS[urgency] if urgency is not None else "normal")
 
     def _sound(self, sound: str) -> None:
+        now = time.monotonic()  # real time: it is about sounds overlapping in the room
+        recent = [s for s, at in self._sound_started.items() if now - at < SOUND_GAP_SECONDS]
+        rank = _CALL_SOUND_RANK.get(sound)
+        if sound in recent or rank is not None and any(
+                _CALL_SOUND_RANK.get(s, 0) >= rank for s in recent):
+            return
+        self._sound_started[sound] = now
         self.chime_count += 1
         self.last_chime = sound
         self._play_chime(sound)
