@@ -606,6 +606,18 @@
         <translation>Ocultar el tiempo que queda</translation>
     </message>
     <message>
+        <source>Stop speaking to the patient</source>
+        <translation>Dejar de hablar al paciente</translation>
+    </message>
+    <message>
+        <source>Speak to the patient</source>
+        <translation>Hablar al paciente</translation>
+    </message>
+    <message>
+        <source>Spoken confirmations for a patient who keeps their eyes closed.</source>
+        <translation>Confirmaciones habladas para un paciente que tiene los ojos cerrados.</translation>
+    </message>
+    <message>
         <source>Rest mode now</source>
         <translation>Modo descanso ahora</translation>
     </message>
@@ -614,20 +626,64 @@
         <translation>Oscurece ahora la pantalla del paciente.</translation>
     </message>
     <message>
+        <source>Darken only when asked</source>
+        <translation>Oscurecer solo cuando se pida</translation>
+    </message>
+    <message>
+        <source>Darken after %1 min quiet</source>
+        <translation>Oscurecer tras %1 min sin tocar</translation>
+    </message>
+    <message>
         <source>Patient's language: %1</source>
         <translation>Idioma del paciente: %1</translation>
     </message>
     <message>
-        <source>Lower the volume limit</source>
-        <translation>Bajar el límite de volumen</translation>
+        <source>Play %1</source>
+        <translation>Reproducir %1</translation>
     </message>
     <message>
-        <source>Volume limit %1%</source>
-        <translation>Límite de volumen %1%</translation>
+        <source>Starts this music for the patient now.</source>
+        <translation>Pone ahora esta música para el paciente.</translation>
     </message>
     <message>
-        <source>Raise the volume limit</source>
-        <translation>Subir el límite de volumen</translation>
+        <source>Lower the volume limit for this patient</source>
+        <translation>Bajar el límite de volumen para este paciente</translation>
+    </message>
+    <message>
+        <source>Volume limit for this patient: %1%</source>
+        <translation>Límite de volumen para este paciente: %1%</translation>
+    </message>
+    <message>
+        <source>Raise the volume limit for this patient</source>
+        <translation>Subir el límite de volumen para este paciente</translation>
+    </message>
+    <message>
+        <source>This room's volume limit, for every patient: %1%. Changed on this tablet; the clinic's setting is %2%.</source>
+        <translation>Límite de volumen de esta sala, para todos los pacientes: %1%. Cambiado en esta tableta; el ajuste de la clínica es %2%.</translation>
+    </message>
+    <message>
+        <source>This room's volume limit, for every patient: %1% (the clinic's setting).</source>
+        <translation>Límite de volumen de esta sala, para todos los pacientes: %1% (el ajuste de la clínica).</translation>
+    </message>
+    <message>
+        <source>Room -10</source>
+        <translation>Sala -10</translation>
+    </message>
+    <message>
+        <source>Lower this room's volume limit for every patient</source>
+        <translation>Bajar el límite de volumen de esta sala para todos los pacientes</translation>
+    </message>
+    <message>
+        <source>Room +10</source>
+        <translation>Sala +10</translation>
+    </message>
+    <message>
+        <source>Raise this room's volume limit for every patient</source>
+        <translation>Subir el límite de volumen de esta sala para todos los pacientes</translation>
+    </message>
+    <message>
+        <source>Back to the clinic's setting</source>
+        <translation>Volver al ajuste de la clínica</translation>
     </message>
     <message>
         <source>Open calls and requests in this room: %1</source>
@@ -648,6 +704,10 @@
     <message>
         <source>No calls on this tablet since the last reset.</source>
         <translation>No hay llamadas en esta tableta desde la última preparación.</translation>
+    </message>
+    <message>
+        <source>Latest entries in this tablet's audit log:</source>
+        <translation>Últimas entradas del registro de auditoría de esta tableta:</translation>
     </message>
     <message>
         <source>The nurse panel opens by holding the room name for 3 seconds, then the PIN.</source>
@@ -930,6 +990,10 @@
     <message>
         <source>I will speak to you. Touch Speak to me again to stop.</source>
         <translation>Le hablaré. Toque Hábleme otra vez para parar.</translation>
+    </message>
+    <message>
+        <source>You asked for: %1</source>
+        <translation>Ha pedido: %1</translation>
     </message>
 </context>
 <context>
