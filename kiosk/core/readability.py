@@ -117,9 +117,15 @@ def measure(text: str, language: str) -> Reading:
     return Reading(scale, whole, count(text, language), hardest, hardest_score)
 
 
+# A numeral longer than this is not said as one number.
+MAX_SPOKEN_DIGITS = 15
+
+
 def syllables(word: str, language: str) -> int:
     """Syllables of one word (or numeral) as a reader says it."""
     if word.isdigit():
+        if len(word) > MAX_SPOKEN_DIGITS:  # read out digit by digit (and int() has a limit)
+            return sum(_number_syllables(int(d), language) for d in word)
         return _number_syllables(int(word), language)
     parts = [p for p in re.split(r"[-'\u2019]", word.lower()) if p]
     if language == "es":

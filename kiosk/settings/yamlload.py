@@ -21,6 +21,7 @@ from kiosk.settings.errors import Problem
 MAX_FILE_BYTES = 1024 * 1024
 
 _LEADING_TAB = re.compile(r"^ *\t", re.MULTILINE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -75,11 +76,38 @@ class _StrictLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, AliasEvent) or (
-            isinstance(event, NodeEvent) and event.anchor is not None
-        ):
-            raise _NoAnchorsError(_line(event.start_mark) or 1)
+        _refuse_anchors(event)
         return super().compose_node(parent, index)
+
+
+def _refuse_anchors(event: Any) -> None:
+    if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor is not None):
+        raise _NoAnchorsError(_line(event.start_mark) or 1)
+
+
+# LibYAML's parser (PyYAML's C extension) reads a config about ten times faster than the pure
+# Python one, which counts at start-up: the events are looked at for anchors first (the C
+# composer cannot be told to refuse them), then the C parser composes the nodes.
+_FAST = getattr(yaml, "CSafeLoader", None) if yaml.__with_libyaml__ else None
+
+
+def _compose(text: str) -> tuple[Any, Any]:
+    """(root node, loader). A file LibYAML cannot read is read again by the pure Python parser,
+    whose messages the problems quote: errors are rare, and the same file reads the same way."""
+    if _FAST is not None:
+        try:
+            for event in yaml.parse(text, Loader=_FAST):
+                _refuse_anchors(event)
+            fast = _FAST(text)
+            return fast.get_single_node(), fast
+        except yaml.YAMLError:
+            pass
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_node(), loader
+    except BaseException:
+        loader.dispose()
+        raise
 
 
 def load_yaml(path: Path, shown_as: str) -> tuple[Map | None, list[Problem]]:
@@ -103,13 +131,7 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Map | None, list[Problem]]:
         line = text.count("\n", 0, tab.start()) + 1
         return fail(line, "a tab is used to indent", "YAML needs spaces for indenting, not tabs")
     try:
-        loader = _StrictLoader(text)
-    except yaml.reader.ReaderError as e:
-        return fail(text.count("\n", 0, e.position) + 1,
-                    f"the file holds a character YAML does not allow (code {e.character!r})",
-                    "retype this line in a plain text editor")
-    try:
-        root = loader.get_single_node()
+        root, loader = _compose(text)
     except _NoAnchorsError as e:
         return fail(e.line, "anchors (&) and aliases (*) are not allowed",
                     "write each value out in full")
@@ -117,13 +139,18 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Map | None, list[Problem]]:
         return fail(_line(e.problem_mark),
                     "the file holds more than one document (a second --- line)",
                     "keep one document per file")
+    except yaml.reader.ReaderError as e:
+        return fail(text.count("\n", 0, e.position) + 1,
+                    f"the file holds a character YAML does not allow (code {e.character!r})",
+                    "retype this line in a plain text editor")
     except yaml.MarkedYAMLError as e:
         return fail(_line(e.problem_mark), f"this is not valid YAML: {e.problem or e.context}",
                     "check the indenting and the colons on this line and the line before")
     except yaml.YAMLError as e:
         return fail(None, f"this is not valid YAML: {e}")
-    finally:
-        loader.dispose()
+    except RecursionError:
+        return fail(None, "the file is nested far too deeply to be a config file",
+                    "check this is the right file")
     if root is None:
         return fail(None, "the file is empty", "write the options in it, or delete the file")
     if not isinstance(root, yaml.MappingNode):
@@ -132,6 +159,7 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Map | None, list[Problem]]:
                     "see config/README.md for the options")
     problems: list[Problem] = []
     tree = _convert(root, loader, shown_as, "", problems)
+    loader.dispose()
     assert isinstance(tree, Map)
     return tree, problems
 
@@ -173,10 +201,16 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, shown_as: str, path: str,
     assert isinstance(node, yaml.ScalarNode)
     try:
         value = loader.construct_object(node, deep=True)
-    except yaml.YAMLError:
-        # An explicit tag whose text does not fit it, like `!!int loud`: keep the text.
+    except (yaml.YAMLError, ValueError):
+        # An explicit tag whose text does not fit it, like `!!int loud`, or a number too long for
+        # Python to convert (over 4,300 digits): keep the text, the checks refuse it plainly.
         value = node.value
-    return Scalar(value, line, node.value, node.style is None)
+    if isinstance(value, str) and _SURROGATE.search(value):
+        problems.append(Problem(shown_as, line, path, "this text holds a character that is not "
+                                "text (an escaped surrogate such as \\ud800)",
+                                "retype the value without escapes"))
+        return Scalar(REFUSED, line, "", False)
+    return Scalar(value, line, node.value, not node.style)
 
 
 def _convert_map(node: yaml.MappingNode, loader: yaml.SafeLoader, shown_as: str, path: str,
