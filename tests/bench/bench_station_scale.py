@@ -167,6 +167,44 @@ class Shards:
             proc.join(10)
 
 
+class Observer:
+    """One more MQTT client, as a pager gateway would be: when each call and each receipt
+    passed the broker. The station's own turnaround, apart from how fast the simulated rooms
+    publish and hear."""
+
+    def __init__(self, host: str, port: int) -> None:
+        import paho.mqtt.client as mqtt
+        from paho.mqtt.enums import CallbackAPIVersion
+
+        self.seen: dict[tuple[str, str], float] = {}
+        self._lock = threading.Lock()
+        self._client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="bench-observer")
+        subscribed = threading.Event()
+        self._client.on_connect = lambda c, *_: c.subscribe(
+            [("kiosk/v1/rooms/+/calls/+", 1), ("kiosk/v1/rooms/+/calls/+/receipt", 1)])
+        self._client.on_subscribe = lambda *_: subscribed.set()
+        self._client.on_message = self._message
+        self._client.connect(host, port)
+        self._client.loop_start()
+        if not subscribed.wait(10):
+            raise RuntimeError("the observer did not subscribe")
+
+    def _message(self, client: Any, userdata: Any, msg: Any) -> None:
+        now = time.monotonic()
+        parts = msg.topic.split("/")
+        key = (parts[5], parts[6] if len(parts) > 6 else "call")
+        with self._lock:
+            self.seen.setdefault(key, now)
+
+    def times(self, kind: str) -> dict[str, float]:
+        with self._lock:
+            return {c: t for (c, k), t in self.seen.items() if k == kind}
+
+    def stop(self) -> None:
+        self._client.loop_stop()
+        self._client.disconnect()
+
+
 def wait(condition: object, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not condition():  # type: ignore[operator]
@@ -212,6 +250,9 @@ def main() -> None:
             rest_peak = memory_mb(station.proc.pid, "VmHWM")
             bare_rss = memory_mb(bare.proc.pid, "VmRSS")
 
+            observer = Observer(PrivateBroker.HOST, broker.port)
+            cpu_before_burst = cpu_seconds(station.proc.pid)
+            t_burst = time.monotonic()
             sent = sims.call_all(args.burst)
             pressed = min(sent.values())
             ids = set(sent)
@@ -222,6 +263,14 @@ def main() -> None:
             worst_receipt = max(receipts[c] - sent[c] for c in ids)
             wait(lambda: ids <= set(station.shown_at(ids)), 120, "every burst call shown")
             shown = station.shown_at(ids)
+            wait(lambda: ids <= set(observer.times("receipt")), 30, "the observer's receipts")
+            calls_seen, receipts_seen = observer.times("call"), observer.times("receipt")
+            observer.stop()
+            turnaround = max(receipts_seen[c] - calls_seen[c] for c in ids)
+            station_all = max(receipts_seen[c] for c in ids) - min(calls_seen[c] for c in ids)
+            calls_spread = max(calls_seen[c] for c in ids) - min(calls_seen[c] for c in ids)
+            burst_cpu = 100 * (cpu_seconds(station.proc.pid) - cpu_before_burst) / (
+                time.monotonic() - t_burst)
             all_shown = max(shown.values()) - pressed
             burst_peak = memory_mb(station.proc.pid, "VmHWM")
             time.sleep(5)  # settling window
@@ -252,6 +301,12 @@ def main() -> None:
         (f"{args.burst} calls in 1 s: slowest single receipt", worst_receipt, "s", "", None),
         (f"{args.burst} calls in 1 s: last shown after the first press", all_shown, "s",
          "<= 1 s", None),
+        (f"{args.burst} calls in 1 s at the broker: slowest station turnaround (call to "
+         "receipt)", turnaround, "s", "", None),
+        (f"{args.burst} calls over {calls_spread:.2f} s at the broker: last receipt after the "
+         "first call", station_all, "s", "<= 1 s", None),
+        (f"{args.burst} calls in 1 s: station CPU from the first press until all shown",
+         burst_cpu, "% of a core", "", None),
         ("memory peak (VmHWM) after the burst", burst_peak, "MB", "<= 250 MB", None),
         ("memory (RSS) 5 s after the burst", after_rss, "MB", "flat", None),
     ]
