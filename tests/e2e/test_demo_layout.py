@@ -18,8 +18,6 @@ from kiosk.app.placement import Placement
 from tests.support import need_binary, wait_until
 from tests.test_startup import Process, room_env
 
-pytestmark = pytest.mark.slow
-
 SCREEN = Placement(0, 0, 1920, 1080)
 _WINDOW = re.compile(r"^\s+(0x[0-9a-f]+) .*?\s(\d+)x(\d+)\+(-?\d+)\+(-?\d+)\s+\+-?\d+\+-?\d+$")
 
@@ -85,6 +83,7 @@ def viewable_windows(display: str) -> list[Placement]:
     return found
 
 
+@pytest.mark.slow
 def test_the_demo_lays_out_the_station_and_rooms_side_by_side_without_a_window_manager(
         tmp_path: Path, xvfb: str) -> None:
     need_binary("mosquitto", "sudo apt-get install mosquitto")
