@@ -220,6 +220,15 @@ def test_requests_that_mean_something_is_wrong_look_more_urgent_than_water(
              if i.objectName() == "requestUrgentMark" and shown(i)]
     assert len(marks) == 3
 
+    # Once asked for, "Feeling sick" keeps its urgent edge in the list of open requests.
+    sick = call_screen.room.calls.request("sick")
+    water = call_screen.room.calls.request("water")
+    qtbot.waitUntil(lambda: shown(find(call_screen.window, f"openRequest_{water}")))
+    sick_row = find(call_screen.window, f"openRequest_{sick}")
+    water_row = find(call_screen.window, f"openRequest_{water}")
+    assert QColor(_read(sick_row, "border.color")) != QColor(_read(water_row, "border.color"))
+    assert int(_read(sick_row, "border.width")) > int(_read(water_row, "border.width"))
+
 
 def test_theme_text_reaches_7_to_1_and_edges_and_state_colours_3_to_1(
         call_screen: CallScreen) -> None:

@@ -46,7 +46,7 @@ Item {
                     edge: serious ? Theme.urgent : Theme.controlEdge
                     edgeWidth: serious ? Math.round(5 * Theme.scale) : 2
                     // Room for the mark in the corner, on both sides so the words stay centred.
-                    leftPadding: serious ? Theme.fontBody + Theme.spacing : Theme.spacing / 2
+                    leftPadding: serious ? Theme.fontSmall + Theme.spacing / 2 : Theme.spacing / 2
                     rightPadding: leftPadding
                     Accessible.description: serious ? qsTr("Tells the nurse something is wrong")
                                                     : ""
@@ -54,11 +54,11 @@ Item {
                     Text {
                         objectName: "requestUrgentMark"
                         visible: parent.serious && Theme.iconsAvailable
-                        anchors { top: parent.top; right: parent.right; margins: Theme.spacing / 2 }
+                        anchors { top: parent.top; right: parent.right; margins: Theme.spacing / 3 }
                         text: "\ue8b2"
                         color: Theme.urgent
                         font.family: Theme.iconFont
-                        font.pixelSize: Theme.fontBody
+                        font.pixelSize: Theme.fontSmall
                         Accessible.ignored: true
                     }
                     Layout.fillWidth: true
@@ -91,13 +91,17 @@ Item {
 
             delegate: Rectangle {
                 required property var modelData
+                // The urgent call, or a request whose reason the clinic marks "high".
+                readonly property bool serious: modelData.urgent
+                    || screen.calls.choices.some(c => c.id === modelData.reason
+                                                      && c.priority === "high")
                 objectName: "openRequest_" + modelData.id
                 width: ListView.view.width
                 height: Math.max(Theme.minTarget, texts.implicitHeight + Theme.spacing)
                 radius: Theme.radius
                 color: Theme.surface
-                border.color: modelData.urgent ? Theme.urgent : Theme.border
-                border.width: modelData.urgent ? Math.round(5 * Theme.scale) : 1
+                border.color: serious ? Theme.urgent : Theme.border
+                border.width: serious ? Math.round(5 * Theme.scale) : 1
 
                 Column {
                     id: texts
