@@ -194,6 +194,8 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     if parts.audio is not None:
         assembled.releases.append(parts.audio.release)  # last: after every deck is released
     _report_degraded(room, parts, (end_cue, tone, press))
+    if parts.speech is not None and parts.speech.problem:
+        _degraded(room, Degraded.SOUNDS, f"the voice is off: {parts.speech.problem}")
     return assembled
 
 

@@ -210,6 +210,22 @@ def test_the_switch_is_one_tap_away_and_hidden_without_a_voice(
         room.stop()
 
 
+def test_a_room_without_a_voice_tells_staff_what_to_install(eyes_closed: EyesClosed) -> None:
+    from kiosk.screenshots.fakes import offline_parts
+
+    config = eyes_closed.room.config
+    parts = offline_parts(eyes_closed.dispatcher.post, with_audio=False)
+    parts.speech = RecordingSpeaker(eyes_closed.dispatcher.post, available=False)
+    room = assemble_room(config, resolve_room(config, None, {}), parts,
+                         eyes_closed.dispatcher.post)
+    try:
+        assert not room.speech.available
+        notes = room.room.property("degraded")
+        assert any("voice is off" in n and "espeak-ng" in n for n in notes), notes
+    finally:
+        room.stop()
+
+
 def assemble_again(world: EyesClosed) -> Room:
     """A second room on the same config, without a broker of its own to reach."""
     from kiosk.screenshots.fakes import offline_parts
