@@ -174,6 +174,14 @@ def test_a_request_is_named_once(eyes_closed: EyesClosed, qtbot: QtBot) -> None:
     assert eyes_closed.said() == ["You asked for: Water"]
 
 
+def test_the_end_of_the_session_is_said(eyes_closed: EyesClosed, qtbot: QtBot) -> None:
+    session = eyes_closed.room.session
+    assert session.start("ketamine-40", 0)
+    assert session.endSession()
+    qtbot.waitUntil(lambda: eyes_closed.said()[-1:] == [
+        "Your session time is over. Rest here. Your nurse will come to you."])
+
+
 def test_music_confirmations_are_said(eyes_closed: EyesClosed, qtbot: QtBot) -> None:
     eyes_closed.room.music.silence()
     qtbot.waitUntil(lambda: eyes_closed.said() == ["Silence"])
