@@ -1,17 +1,21 @@
 """How many wrong nurse PINs the pad takes before it locks, and for how long.
 
 The count and the end of a lockout are kept as wall time in a small store, so a restart (or
-pulling the power) neither clears a lockout nor resets the count. Wall time can step backwards
-(NTP): a lockout never lasts longer than its configured length from "now", however the clock
-jumped.
+pulling the power) neither clears a lockout nor resets the count. A store that cannot be read
+or written (an unusable state folder) is logged; the pad keeps counting in memory. Wall time
+can step backwards (NTP): a lockout never lasts longer than its configured length from "now",
+however the clock jumped.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.core.clock import Clock
+
+log = logging.getLogger(__name__)
 
 
 class LockoutStore(Protocol):
@@ -86,7 +90,12 @@ class PinLockout:
         return max(0.0, min(self._locked_until - self._clock.wall(), self._lock_seconds))
 
     def _restore(self) -> None:
-        state = self._store.load() or {}
+        try:
+            state = self._store.load() or {}
+        except OSError as error:
+            # The pad still works and still counts; only a restart would forget the count.
+            log.warning("PIN lockout state unreadable, counting from zero reason=%s", error)
+            return
         failures = state.get("failures", 0)
         until = state.get("locked_until", 0.0)
         if isinstance(failures, int) and failures >= 0:
@@ -95,4 +104,7 @@ class PinLockout:
             self._locked_until = float(until)
 
     def _save(self) -> None:
-        self._store.save({"failures": self._failures, "locked_until": self._locked_until})
+        try:
+            self._store.save({"failures": self._failures, "locked_until": self._locked_until})
+        except OSError as error:
+            log.warning("PIN lockout state not saved reason=%s", error)

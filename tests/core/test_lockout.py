@@ -65,3 +65,18 @@ def test_a_clock_stepped_back_never_makes_the_lockout_longer_than_configured() -
         pad.wrong_pin()
     clock.jump_wall(-3600)
     assert pad.view().seconds_left == 300
+
+
+class BrokenStore:
+    def load(self) -> None:
+        raise NotADirectoryError("state is a file")
+
+    def save(self, state: object) -> None:
+        raise NotADirectoryError("state is a file")
+
+
+def test_an_unusable_state_folder_still_counts_and_locks_in_memory() -> None:
+    pad = lockout(FakeClock(), BrokenStore())
+    for _ in range(3):
+        pad.wrong_pin()
+    assert pad.view().locked
