@@ -352,7 +352,8 @@ def test_each_urgency_sounds_its_own_chime_and_repeats_follow_the_most_pressing_
 
     status = p.SessionStatus("room-2", True, "rest", "Resting", 3000, True, WALL)
     ctrl.board.on_session(status)
-    assert clinic.sounds[heard:] == ["info"], "the end of an infusion is information, once"
+    assert clinic.sounds[heard:] == ["info"], \
+        f"the end of an infusion is information, once: {clinic.sounds} {ctrl.notices}"
 
 
 def test_the_product_has_a_distinct_soft_sound_file_for_each_urgency() -> None:
