@@ -417,6 +417,12 @@ class NurseDesk(QObject):
         self._greeting_timer.start()
 
     @Slot()
+    def dismissGreeting(self) -> None:  # noqa: N802 (QML names)
+        """The patient touched "Your nurse is here": the calm home screen, at once."""
+        self._greeting_timer.stop()
+        self._set_greeting("")
+
+    @Slot()
     def resetForNextPatient(self) -> None:  # noqa: N802 (QML names)
         """Everything a patient left: open requests (resolved by the room), the session and
         with it music, language and clock visibility, rest mode, and the calls listed here."""

@@ -115,6 +115,7 @@ def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
     panel_pages(room, screen.window, lambda name: shooter.shoot(screen, f"room-{name}"))
     assembled.desk.nurseIsHere()
     shooter.shoot(screen, "room-nurse-is-here")
+    assembled.desk.dismissGreeting()
     scenes.reset()
     home()
     screen.close()

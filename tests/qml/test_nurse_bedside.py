@@ -110,6 +110,8 @@ def test_nurse_is_here_clears_the_call_at_the_station_and_tells_the_patient(
     bedside.tap("nurseIsHereButton", qtbot)
     assert bedside.room.room.screen == "home"
     assert "Your nurse is here" in bedside.texts()
+    bedside.tap("nurseGreetingArea", qtbot)
+    assert "Your nurse is here" not in bedside.texts(), "a touch brings the calm home screen"
     qtbot.waitUntil(lambda: bedside.board.calls() == [], timeout=10000)
     resolved = [e for e in bedside.events if e.step is CallStep.RESOLVED]
     assert len(resolved) == 2 and {e.by for e in resolved} == {"room"}

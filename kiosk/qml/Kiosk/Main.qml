@@ -156,6 +156,7 @@ Window {
         anchors { left: frame.left; right: frame.right; top: frame.top }
         z: 1
         text: window.desk.greeting
+        onDismissed: window.desk.dismissGreeting()
     }
 
     RestOverlay {

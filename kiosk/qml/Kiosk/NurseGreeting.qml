@@ -5,6 +5,7 @@ import QtQuick
 Rectangle {
     id: band
     property string text: ""
+    signal dismissed()
 
     objectName: "nurseGreeting"
     visible: band.text.length > 0
@@ -13,6 +14,14 @@ Rectangle {
     color: Theme.surfaceRaised
     border.width: 2
     border.color: Theme.callOnTheWay
+
+    MouseArea {
+        objectName: "nurseGreetingArea"
+        anchors.fill: parent
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("Your nurse is here. Touch to close.")
+        onClicked: band.dismissed()
+    }
 
     Text {
         objectName: "nurseGreetingText"
