@@ -9,6 +9,7 @@ it can be undone before anything is sent.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -59,6 +60,7 @@ NOTICE_KEYS = ("roomId", "text", "ageText")
 _DIGITS = re.compile(r"(\d+)")
 
 
+@functools.lru_cache(maxsize=4096)
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """"room-2" before "room-10": runs of digits compare as numbers."""
     return tuple((1, int(part)) if part.isdigit() else (0, part.casefold())
@@ -112,6 +114,7 @@ class StationController(QObject):
         self._resolving: dict[str, float] = {}
         self._today_open = False
         self._today_read_at = 0.0
+        self._words: dict[str, str] = {}
         self._shown: dict[str, str] = {}
         self.chime_count = 0
         self.last_chime = ""
@@ -336,6 +339,7 @@ class StationController(QObject):
             self.noticesChanged.emit()
         connected = self.board.connected
         room_views = self.board.rooms()
+        self._words = self._room_words()
         if self._room_model.sync(self._room_rows(room_views, views, connected)):
             self.roomsChanged.emit()
         self._update_counts(views, room_views, connected)
@@ -480,7 +484,7 @@ class StationController(QObject):
             "online": online and connected,
             "offline": v.presence is RoomPresence.OFFLINE and connected,
             "presenceText": (self._presence_text(v.presence, offline_seconds) if connected
-                             else self.tr("Unknown: this station has no link")),
+                             else self._words["no_link"]),
             "phaseText": self._phase_text(v),
             "timeLeftText": self._time_left_text(v),
             "openCalls": open_calls,
@@ -513,8 +517,10 @@ class StationController(QObject):
             return "not_seen"
         return "idle"
 
-    def _tile_word(self, tile: str, v: RoomView) -> str:
-        words = {
+    def _room_words(self) -> dict[str, str]:
+        """Every word a room's tile uses, translated once per refresh rather than once per
+        room (a clinic of 500 rooms refreshes every second)."""
+        return {
             "unknown": self.tr("Unknown"),
             "silent": self.tr("Silent"),
             "urgent": self.tr("Call"),
@@ -525,19 +531,35 @@ class StationController(QObject):
             "complete": self.tr("Complete"),
             "not_seen": self.tr("Not seen"),
             "idle": self.tr("No session"),
+            "seconds": self.tr("%1s"),
+            "minutes": self.tr("%1m"),
+            "no_link": self.tr("Unknown: this station has no link"),
+            "online": self.tr("Tablet online"),
+            "never_seen": self.tr("Tablet not seen yet"),
+            "contact_seconds": self.tr("No contact for %1 s"),
+            "contact_minutes": self.tr("No contact for %1 min"),
+            "infusion_complete": self.tr("Infusion complete"),
+            "no_session": self.tr("No session"),
+            "minutes_left": self.tr("%1 min left"),
+            "no_calls": self.tr("No open calls"),
+            "one_call": self.tr("1 open call"),
+            "calls": self.tr("%1 open calls"),
         }
+
+    def _tile_word(self, tile: str, v: RoomView) -> str:
         if tile == "session":
             return v.phase_label or v.phase
-        return words[tile]
+        return self._words[tile]
 
     def _tile_time(self, tile: str, v: RoomView, offline_seconds: int) -> str:
+        w = self._words
         if tile == "silent":
             if offline_seconds < 60:
-                return self.tr("%1s").replace("%1", str(offline_seconds))
-            return self.tr("%1m").replace("%1", str(offline_seconds // 60))
+                return w["seconds"].replace("%1", str(offline_seconds))
+            return w["minutes"].replace("%1", str(offline_seconds // 60))
         if tile != "session":
             return ""  # a call, an ended infusion or an outage matters more than time left
-        return self.tr("%1m").replace("%1", str((v.remaining_seconds + 59) // 60))
+        return w["minutes"].replace("%1", str((v.remaining_seconds + 59) // 60))
 
     def _log_changes(self, views: Sequence[CallView]) -> None:
         """One line per call event at this station, for the operator (no patient data)."""
@@ -561,29 +583,30 @@ class StationController(QObject):
         } for room, since in sorted(self._infusion_done.items(), key=lambda kv: kv[1])]
 
     def _presence_text(self, presence: RoomPresence, offline_seconds: int) -> str:
+        w = self._words
         if presence is RoomPresence.ONLINE:
-            return self.tr("Tablet online")
+            return w["online"]
         if presence is RoomPresence.NEVER_SEEN:
-            return self.tr("Tablet not seen yet")
+            return w["never_seen"]
         if offline_seconds < 120:
-            return self.tr("No contact for %1 s").replace("%1", str(offline_seconds))
-        return self.tr("No contact for %1 min").replace("%1", str(offline_seconds // 60))
+            return w["contact_seconds"].replace("%1", str(offline_seconds))
+        return w["contact_minutes"].replace("%1", str(offline_seconds // 60))
 
     def _phase_text(self, v: RoomView) -> str:
         if v.infusion_complete and not v.session_running:
-            return self.tr("Infusion complete")
+            return self._words["infusion_complete"]
         if not v.session_running:
-            return self.tr("No session")
+            return self._words["no_session"]
         return v.phase_label or v.phase
 
     def _time_left_text(self, v: RoomView) -> str:
         if not v.session_running:
             return ""
-        return self.tr("%1 min left").replace("%1", str((v.remaining_seconds + 59) // 60))
+        return self._words["minutes_left"].replace("%1", str((v.remaining_seconds + 59) // 60))
 
     def _open_calls_text(self, count: int) -> str:
         if count == 0:
-            return self.tr("No open calls")
+            return self._words["no_calls"]
         if count == 1:
-            return self.tr("1 open call")
-        return self.tr("%1 open calls").replace("%1", str(count))
+            return self._words["one_call"]
+        return self._words["calls"].replace("%1", str(count))
