@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -44,6 +45,17 @@ class Loaded:
 
 @pytest.fixture
 def loaded(qtbot, monkeypatch, tmp_path) -> Iterator[Loaded]:  # type: ignore[no-untyped-def]
+    yield from load(qtbot, monkeypatch, tmp_path)
+
+
+@pytest.fixture
+def quick_lock(qtbot, monkeypatch, tmp_path) -> Iterator[Loaded]:  # type: ignore[no-untyped-def]
+    """The same room, with its panel closing after 0.6 s untouched instead of minutes."""
+    yield from load(qtbot, monkeypatch, tmp_path, auto_lock_minutes=0.6 / 60)
+
+
+def load(qtbot, monkeypatch, tmp_path,  # type: ignore[no-untyped-def]
+         auto_lock_minutes: float | None = None) -> Iterator[Loaded]:
     create_gui_app()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -51,6 +63,9 @@ def loaded(qtbot, monkeypatch, tmp_path) -> Iterator[Loaded]:  # type: ignore[no
     monkeypatch.setenv("KIOSK_BROKER", f"mqtt://127.0.0.1:{closed_port}")
     monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path / "state"))
     config = load_config(None)
+    if auto_lock_minutes is not None:
+        nurse = replace(config.clinic.nurse, auto_lock_minutes=auto_lock_minutes)
+        config = replace(config, clinic=replace(config.clinic, nurse=nurse))
     settings = resolve_room(config)
     dispatcher = Dispatcher()
     room = assemble_room(config, settings, product_parts(config, settings, dispatcher.post),
@@ -110,3 +125,16 @@ def test_five_wrong_pins_lock_the_pad_and_show_the_countdown(
     assert not find(loaded.window, "nursePinKey2").isEnabled()
     qtbot.waitUntil(lambda: "Too many wrong PINs. The pad opens again in 4:59."
                     in loaded.texts(), timeout=3000)
+
+
+def test_the_panel_returns_to_the_patient_screen_after_its_quiet_spell(
+        quick_lock: Loaded, qtbot: QtBot) -> None:
+    nurse = quick_lock.room.room.nurse
+    quick_lock.room.room.openNursePanel()
+    with qtbot.waitSignal(nurse.granted, timeout=5000):
+        quick_lock.type_pin("2468", qtbot)
+    qtbot.waitUntil(lambda: shown(find(quick_lock.window, "nursePanel")), timeout=3000)
+    qtbot.waitUntil(lambda: quick_lock.room.room.screen == "home", timeout=5000)
+    assert not shown(find(quick_lock.window, "nursePinPad"))
+    assert not [i for i in items(quick_lock.window.contentItem())
+                if i.objectName() == "nursePanel" and shown(i)]
