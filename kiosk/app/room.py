@@ -23,11 +23,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.app.shell import (
+    QuitOnSignal,
     Screen,
     create_gui_app,
     display_problem,
     load_window,
     on_quit,
+    quit_on_signal,
     run_window,
     show_maintenance,
 )
@@ -461,6 +463,7 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         print(problem, file=sys.stderr)
         return 2
     app = create_gui_app()
+    quitter = quit_on_signal(app)
     assembled: Room | None = None
     try:
         config = load_config(config_dir, os.environ)
@@ -476,12 +479,13 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         log.debug("room could not be assembled", exc_info=True)
         screen = show_maintenance([f"The room could not start: {error}"])
         assembled = None
-    return _run(app, screen, assembled, windowed)
+    return _run(app, screen, assembled, windowed, quitter)
 
 
-def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed: bool) -> int:
+def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed: bool,
+         quitter: QuitOnSignal) -> int:
     if assembled is None:
-        return run_window(app, screen, "maintenance", windowed)
+        return run_window(app, screen, "maintenance", windowed, quitter=quitter)
     room = assembled.room
     app.installEventFilter(TouchWatcher(room))
     on_quit(assembled.stop)
@@ -489,7 +493,8 @@ def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed:
     apply_test_hooks(assembled, os.environ)
     QTimer.singleShot(0, lambda: assembled.desk.set_config_problems(
         log_resource_problems(assembled.config)))
-    return run_window(app, screen, "room", windowed, before_quit=room.allow_close)
+    return run_window(app, screen, "room", windowed, before_quit=room.allow_close,
+                      quitter=quitter)
 
 
 def log_resource_problems(config: Any) -> list[str]:

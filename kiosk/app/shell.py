@@ -101,13 +101,13 @@ class QuitOnSignal(QObject):
             signal.signal(sig, lambda *_: None)
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
-        self._on_signal = on_signal
+        self.on_signal = on_signal
 
     def _drain(self) -> None:
         data = self._read.recv(64)
         if any(sig in data for sig in (signal.SIGTERM, signal.SIGINT)):
             log.info("stopping on request signal")
-            self._on_signal()
+            self.on_signal()
 
 
 @dataclass
@@ -166,14 +166,23 @@ def show(window: QQuickWindow, windowed: bool) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
 
+def quit_on_signal(app: QGuiApplication) -> QuitOnSignal:
+    """Take SIGTERM/SIGINT at once, as the process starts: a stop asked for while the room is
+    still being built then quits cleanly as soon as Qt's loop runs, instead of killing it."""
+    return QuitOnSignal(lambda: app.exit(0), app)
+
+
 def run_window(app: QGuiApplication, screen: Screen, what: str, windowed: bool,
-               before_quit: Callable[[], None] = lambda: None) -> int:
+               before_quit: Callable[[], None] = lambda: None,
+               quitter: QuitOnSignal | None = None) -> int:
     """Show the window and run Qt's loop until a quit; SIGTERM/SIGINT quit cleanly."""
     def quit_app() -> None:
         before_quit()
         app.exit(0)
 
-    QuitOnSignal(quit_app, app)
+    if quitter is None:
+        quitter = QuitOnSignal(quit_app, app)
+    quitter.on_signal = quit_app
     log_first_frame(screen.window, what)
     from kiosk.app.watchdog import Watchdog
 

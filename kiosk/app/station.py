@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.app.shell import (
+    QuitOnSignal,
     Screen,
     create_gui_app,
     display_problem,
     load_window,
+    quit_on_signal,
     run_window,
     show_maintenance,
 )
@@ -57,6 +59,7 @@ def run_station(config_dir: Path | None, windowed: bool, station_id: str | None 
         print(f"Cannot start the station: {error}", file=sys.stderr)
         return 2
     app = create_gui_app()
+    quitter = quit_on_signal(app)
     parts: _StationParts | None = None
     try:
         config = load_config(config_dir, os.environ)
@@ -69,18 +72,19 @@ def run_station(config_dir: Path | None, windowed: bool, station_id: str | None 
         log.debug("station could not be assembled", exc_info=True)
         screen = show_maintenance([f"The station could not start: {error}"])
         parts = None
-    return _run(app, screen, parts, windowed)
+    return _run(app, screen, parts, windowed, quitter)
 
 
-def _run(app: object, screen: Screen, parts: _StationParts | None, windowed: bool) -> int:
+def _run(app: object, screen: Screen, parts: _StationParts | None, windowed: bool,
+         quitter: QuitOnSignal) -> int:
     from PySide6.QtGui import QGuiApplication
 
     assert isinstance(app, QGuiApplication)
     if parts is None:
-        return run_window(app, screen, "maintenance", windowed)
+        return run_window(app, screen, "maintenance", windowed, quitter=quitter)
     parts.start()
     try:
-        return run_window(app, screen, "station", windowed)
+        return run_window(app, screen, "station", windowed, quitter=quitter)
     finally:
         parts.stop()
 
