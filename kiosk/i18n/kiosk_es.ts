@@ -444,6 +444,13 @@
     </message>
 </context>
 <context>
+    <name>NurseGreeting</name>
+    <message>
+        <source>Your nurse is here. Touch to close.</source>
+        <translation>Su enfermera está aquí. Toque para cerrar.</translation>
+    </message>
+</context>
+<context>
     <name>NursePanel</name>
     <message>
         <source>This tablet uses the demo PIN: change this PIN with python main.py hash-pin (nurse.pin_hash in config/clinic.yaml).</source>
@@ -1178,10 +1185,6 @@
         <translation>En camino</translation>
     </message>
     <message>
-        <source>Unknown: this station has no link</source>
-        <translation>Desconocido: este puesto no tiene conexión</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Desconocido</translation>
     </message>
@@ -1218,8 +1221,8 @@
         <translation>%1 min</translation>
     </message>
     <message>
-        <source>%1: infusion time complete</source>
-        <translation>%1: terminó el tiempo de infusión</translation>
+        <source>Unknown: this station has no link</source>
+        <translation>Desconocido: este puesto no tiene conexión</translation>
     </message>
     <message>
         <source>Tablet online</source>
@@ -1256,6 +1259,10 @@
     <message>
         <source>%1 open calls</source>
         <translation>%1 llamadas abiertas</translation>
+    </message>
+    <message>
+        <source>%1: infusion time complete</source>
+        <translation>%1: terminó el tiempo de infusión</translation>
     </message>
 </context>
 <context>
