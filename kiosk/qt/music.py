@@ -214,6 +214,13 @@ class MusicController(QObject):
         log.info("volume cap changed cap_percent=%d", cap)
         self._step()
 
+    def reset_volume(self) -> None:
+        """Reset for the next patient: the room's quiet starting level (default_volume_percent)."""
+        if self._mixer is None:
+            return
+        self._mixer.set_volume_percent(self._mixer.policy.default_percent)
+        self._step()
+
     # Internals.
 
     def _change_volume(self, direction: int) -> None:

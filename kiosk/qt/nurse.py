@@ -537,6 +537,8 @@ class JsonStore(Protocol):
 class CapsMusic(Protocol):
     def setVolumeCap(self, percent: int) -> None: ...  # noqa: N802 (QML names)
 
+    def reset_volume(self) -> None: ...
+
 
 ROOM_CAP = "volume_cap_percent"
 
@@ -619,7 +621,9 @@ class RoomOnTablet(QObject):
         self._set_patient_cap(self._clinic_cap)
 
     def patient_reset(self) -> None:
+        """The room's limit again, and the music's level back to the room's quiet start."""
         self._set_patient_cap(self._room_cap())
+        self._music.reset_volume()
 
     def _set_patient_cap(self, cap: int) -> None:
         self._patient_cap = cap

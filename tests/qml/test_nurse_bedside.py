@@ -144,6 +144,8 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
     assert room.music.property("available"), "libVLC plays the demo music here"
     bedside.tap("nursePlaylist0", qtbot)
     qtbot.waitUntil(lambda: room.music.property("playing"), timeout=10000)
+    room.music.volumeUp()  # the patient turned it up: 35 -> 45
+    assert room.music.property("volumePercent") == 45
     bedside.tap("nursePage0", qtbot)
     bedside.tap("nurseResetButton", qtbot)
     question = str(find(bedside.window, "nurseConfirmQuestion").property("text"))
@@ -161,6 +163,7 @@ def test_reset_says_how_many_calls_it_closes_and_clears_the_state_folder(
     assert not session_file.exists(), "the session file is gone"
     qtbot.waitUntil(lambda: not room.music.property("playing"), timeout=10000)
     assert on_tablet.property("patientCapPercent") == 60, "back to the room's limit"
+    assert room.music.property("volumePercent") == 35, "back to the room's quiet start"
     overrides = bedside.state / "overrides" / "room-1.json"
     assert json.loads(overrides.read_text()) == {"volume_cap_percent": 60}, "it outlives Reset"
     db = sqlite3.connect(bedside.state / "calls" / "room-1" / "outbox.sqlite3")

@@ -14,9 +14,13 @@ from kiosk.qt.nurse import RoomOnTablet
 class Music:
     def __init__(self) -> None:
         self.cap = -1
+        self.volume_resets = 0
 
     def setVolumeCap(self, percent: int) -> None:  # noqa: N802 (QML names)
         self.cap = percent
+
+    def reset_volume(self) -> None:
+        self.volume_resets += 1
 
 
 def test_the_rooms_limit_is_written_atomically_and_read_back_after_a_restart(
@@ -45,6 +49,7 @@ def test_a_patients_limit_ends_with_reset_and_the_clinic_setting_is_a_tap_away(
     assert music.cap == 30
     on_tablet.patient_reset()
     assert music.cap == 60 and on_tablet.patientCapPercent == 60
+    assert music.volume_resets == 1, "the music's level goes back to the room's start too"
     on_tablet.useClinicRoomCap()
     assert music.cap == 70 and not on_tablet.roomCapChangedHere
     assert json.loads(path.read_text()) == {}
