@@ -33,6 +33,7 @@ from kiosk.app.shell import (
     run_window,
     show_maintenance,
 )
+from kiosk.app.startup import step
 from kiosk.core.calls import CallOutbox, RoomCalls
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.fades import DUCK_DOWN_SECONDS, DUCK_GAIN, FadeSettings
@@ -458,6 +459,7 @@ def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_pro
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:
     from kiosk.settings import ConfigError, load_config, resolve_room
 
+    step("imports")
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -468,11 +470,14 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
     try:
         config = load_config(config_dir, os.environ)
         settings = resolve_room(config, room_id, os.environ)
+        step("config")
         dispatcher = Dispatcher(app)
-        assembled = assemble_room(config, settings, product_parts(config, settings,
-                                                                  dispatcher.post),
-                                  dispatcher.post)
+        parts = product_parts(config, settings, dispatcher.post)
+        step("parts")
+        assembled = assemble_room(config, settings, parts, dispatcher.post)
+        step("assembly")
         screen = load_window("Main", assembled.backends())
+        step("qml")
     except ConfigError as error:
         screen = show_maintenance([str(p) for p in error.problems])
     except Exception as error:  # noqa: BLE001 - the last line of defence: never a crash loop

@@ -8,7 +8,6 @@ import os
 import signal
 import socket
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +20,12 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import qt as kiosk_qt
+from kiosk.app.startup import since_start_ms, step
 from kiosk.qt.i18n import install_translations
 
 log = logging.getLogger(__name__)
 
 QML_DIR = Path(__file__).resolve().parents[1] / "qml"
-STARTED = time.monotonic()
 # Debian's fonts-material-design-icons-iconfont: the icons on the call button and the requests.
 ICON_FONT = Path("/usr/share/fonts/truetype/material-design-icons-iconfont/"
                  "MaterialIcons-Regular.ttf")
@@ -50,9 +49,13 @@ def create_gui_app() -> QGuiApplication:
     assert isinstance(app, QGuiApplication)
     app.setApplicationName("infusion-kiosk")
     app.setOrganizationName("infusion-kiosk")
+    step("app")
     kiosk_qt.register_types()
+    step("types")
     install_translations(app)
+    step("translations")
     load_fonts(app)
+    step("fonts")
     return app
 
 
@@ -146,7 +149,7 @@ def log_first_frame(window: QQuickWindow, what: str) -> None:
     # On a real display Qt renders on its own thread and may swap twice before a plain
     # disconnect lands: a single-shot connection fires exactly once.
     def once() -> None:
-        log.info("first frame screen=%s ms=%d", what, (time.monotonic() - STARTED) * 1000)
+        log.info("first frame screen=%s ms=%d", what, since_start_ms())
     window.frameSwapped.connect(once, Qt.ConnectionType.SingleShotConnection)
 
 
