@@ -137,6 +137,9 @@ class Room:
     releases: list[Callable[[], None]] = field(default_factory=list)
     # Replaced by the assembled voice; this one has none (available is False).
     speech: SpeechController = field(default_factory=lambda: SpeechController(None, str))
+    room_id: str = ""
+    # Scans a reloaded config's playlists (kiosk.app.reload) on the room's music path.
+    rescan: Callable[[Any], None] = lambda playlists: None
 
     def backends(self) -> dict[str, QObject]:
         return {"room": self.room, "music": self.music, "session": self.session,
@@ -192,6 +195,8 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     assembled.releases.extend((parts.link.stop, parts.outbox.close))
     assembled.releases.extend(c.release for c in (end_cue, tone, press) if c is not None)
     assembled.speech = speech
+    assembled.room_id = room_settings.id
+    assembled.rescan = lambda playlists: parts.scan(playlists, music)
     if parts.speech is not None:
         assembled.releases.append(parts.speech.release)  # its deck, before the engine
     if parts.audio is not None:
@@ -291,7 +296,7 @@ def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
     guide = GuideController(clinic.content, language.current(), clinic.language, call_core, room)
 
     def words_in_language() -> None:
-        content = clinic.content_for(language.current())
+        content = guide.content_for(language.current())  # as a config reload left it
         guide.set_language(language.current())
         calls.set_patient_labels(guide.patient_labels())
         session.set_phase_words(phase_words(content))
@@ -311,6 +316,7 @@ def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
     words_in_language()
     follow_phase()
     language.languageChanged.connect(words_in_language)
+    guide.contentsReplaced.connect(words_in_language)
     session.patientReset.connect(language.reset)
     session.sessionStateChanged.connect(follow_phase)
     session.phaseIndexChanged.connect(follow_phase)
@@ -496,6 +502,9 @@ def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed:
     on_quit(assembled.stop)
     assembled.start()
     apply_test_hooks(assembled, os.environ)
+    from kiosk.app.reload import ConfigReloader
+
+    ConfigReloader(assembled, os.environ, parent=room)
     QTimer.singleShot(0, lambda: assembled.desk.set_config_problems(
         log_resource_problems(assembled.config)))
     return run_window(app, screen, "room", windowed, before_quit=room.allow_close,

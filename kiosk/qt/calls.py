@@ -167,6 +167,12 @@ class RoomCallController(QObject):
         """A nurse in the room clears an item (the PIN guard sits in front of this)."""
         return self._calls.resolve_in_room(call_id)
 
+    def set_choices(self, choices: Sequence[RequestChoice]) -> None:
+        """A reloaded clinic.yaml's requests: labels and priorities for the next request (an
+        open request keeps the label and priority it was sent with)."""
+        self._choices = list(choices)
+        self.choicesChanged.emit()
+
     def set_patient_labels(self, labels: Mapping[str, str]) -> None:
         """Labels by request reason in the patient's language (a new language: new labels)."""
         self._patient_labels = dict(labels)

@@ -51,6 +51,8 @@ class GuideController(QObject):
     openTopicChanged = Signal()
     # A request about a topic was placed (its call id): the app may confirm it aloud.
     topicCalled = Signal(str)
+    # A reloaded config brought new content: the app chooses the patient's words again.
+    contentsReplaced = Signal()
 
     def __init__(self, contents: Mapping[str, GuideContent], language: str,
                  station_language: str, requests: TopicRequests,
@@ -77,6 +79,18 @@ class GuideController(QObject):
         if (phase, extra) != (self._phase, self._also):
             self._phase, self._also = phase, extra
             self._build()
+
+    def set_contents(self, contents: Mapping[str, GuideContent]) -> None:
+        """A reloaded config's content files (the open topic stays open if it still exists)."""
+        if dict(contents) == self._contents:
+            return
+        self._contents = dict(contents)
+        self._build()
+        self.contentsReplaced.emit()
+
+    def content_for(self, language: str) -> GuideContent | None:
+        """The content in `language` as loaded now; None when there is none."""
+        return self._contents.get(language)
 
     def set_language(self, language: str) -> None:
         """The patient's language changed: every text, headings included, is chosen again."""

@@ -63,9 +63,41 @@ class MusicController(QObject):
                                 self._mixer_changed)
 
     def apply_scan(self, results: Sequence[ScannedPlaylist]) -> None:
-        """Take the library scan's results (on the Qt thread)."""
+        """Take the library scan's results (on the Qt thread). A scan of playlists that a
+        reload has since replaced is dropped: a newer scan is on its way."""
+        if [r.playlist for r in results] != [s.playlist for s in self._scanned]:
+            log.info("music scan of replaced playlists dropped")
+            return
         self._scanned = list(results)
         self.playlistsChanged.emit()
+
+    def apply_settings(self, playlists: Sequence[Playlist], default_volume_percent: int) -> bool:
+        """A reloaded room file: its playlists and its starting level (the cap comes through
+        setVolumeCap). The music keeps playing unless its playlist is gone. Returns whether the
+        playlists changed, so the caller scans them again."""
+        if self._mixer is not None:
+            self._mixer.set_policy(replace(self._mixer.policy,
+                                           default_percent=default_volume_percent))
+        if list(playlists) == [s.playlist for s in self._scanned]:
+            return False
+        playing = (self._scanned[self._playing_index].playlist.name
+                   if self._playing_index >= 0 else "")
+        names = [p.name for p in playlists]
+        old = {s.playlist: s for s in self._scanned}
+        self._scanned = [old.get(p) or ScannedPlaylist(p, reason=_tr("Looking for music..."))
+                         for p in playlists]
+        if playing and playing not in names:
+            log.info("music stopped: its playlist left the room's settings name=%s", playing)
+            self._playing_index = -1
+            self._queue = None
+            if self._mixer is not None and self._mixer.state is not MixerState.STOPPED:
+                self._mixer.stop()
+                self._step()
+        elif playing:
+            self._playing_index = names.index(playing)
+        self.playlistsChanged.emit()
+        self.nowPlayingChanged.emit()
+        return True
 
     # Properties.
 

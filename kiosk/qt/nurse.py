@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot
@@ -60,8 +61,10 @@ class NurseAccess(QObject):
                  verify: Verify = verify_pin, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pin_hash = pin_hash
-        self._lockout = PinLockout(clock or SystemClock(), store or MemoryLockoutStore(),
-                                   max_tries=max_tries, lock_minutes=lockout_minutes)
+        self._clock = clock or SystemClock()
+        self._store = store or MemoryLockoutStore()
+        self._lockout = PinLockout(self._clock, self._store, max_tries=max_tries,
+                                   lock_minutes=lockout_minutes)
         self._run = run or run_on_worker_thread
         self._verify = verify
         self._pad_open = False
@@ -125,7 +128,7 @@ class NurseAccess(QObject):
 
     padOpen = Property(bool, _get_pad_open, notify=padOpenChanged)
     grantedAccess = Property(bool, _get_granted, notify=grantedChanged)
-    pinConfigured = Property(bool, _get_pin_configured, constant=True)
+    pinConfigured = Property(bool, _get_pin_configured, notify=statusChanged)
     demoPin = Property(bool, _get_demo_pin, notify=grantedChanged)
     enteredCount = Property(int, _get_entered_count, notify=enteredCountChanged)
     checking = Property(bool, _get_checking, notify=statusChanged)
@@ -207,6 +210,17 @@ class NurseAccess(QObject):
             self.grantedChanged.emit()
             self.lockedAgain.emit()
 
+    def apply_settings(self, pin_hash: str, *, max_tries: int, lockout_minutes: float,
+                       auto_lock_minutes: float) -> None:
+        """A reloaded config: the new PIN and lockout rules from the next PIN typed. Wrong PINs
+        already counted (and a running lockout) stay counted: they live in the store."""
+        self._pin_hash = pin_hash
+        self._lockout = PinLockout(self._clock, self._store, max_tries=max_tries,
+                                   lock_minutes=lockout_minutes)
+        self._idle.setInterval(round(auto_lock_minutes * 60_000))
+        self._follow_lockout()
+        self.statusChanged.emit()
+
     def note_activity(self) -> None:
         if self._granted or self._pad_open:
             self._idle.start()
@@ -254,6 +268,19 @@ class NurseAccess(QObject):
         if value != self._pad_open:
             self._pad_open = value
             self.padOpenChanged.emit()
+
+
+class ReloadPart(Enum):
+    """A part of the settings a config reload changed (the IT page names it in words)."""
+
+    REQUESTS = "requests"
+    TEMPLATES = "session templates"
+    GUIDE = "guide"
+    ROOM_NAME = "room name"
+    MUSIC = "music"
+    NURSE = "nurse PIN and lockout"
+    DISPLAY = "display"
+    NEEDS_RESTART = "broker or state folder"
 
 
 class CallsAtBedside(Protocol):
@@ -311,6 +338,8 @@ class NurseDesk(QObject):
         self._clock = clock
         self._facts = list(facts or [])
         self._problems: list[str] = []
+        self._reload_line = ""
+        self._reload_problems: list[str] = []
         self._greeting = ""
         self._recent: list[dict[str, object]] = []
         self._test_call = ""
@@ -356,9 +385,12 @@ class NurseDesk(QObject):
         latency = (self.tr("not measured yet") if self._latency_ms is None
                    else f"{self._latency_ms:.0f} ms")
         lines.append(self.tr("Last test call: %1").replace("%1", latency))
-        if not self._problems:
+        if self._reload_line:
+            lines.append(self._reload_line)
+        problems = self._reload_problems + self._problems
+        if not problems:
             lines.append(self.tr("Config problems: none"))
-        lines.extend(self.tr("Config problem: %1").replace("%1", p) for p in self._problems)
+        lines.extend(self.tr("Config problem: %1").replace("%1", p) for p in problems)
         return lines
 
     def _get_audit_lines(self) -> list[str]:
@@ -462,6 +494,36 @@ class NurseDesk(QObject):
     def set_config_problems(self, problems: list[str]) -> None:
         self._problems = list(problems)
         self.diagnosticsChanged.emit()
+
+    def set_reload_result(self, parts: Sequence[ReloadPart], problems: Sequence[str]) -> None:
+        """A config reload: what it changed, or the problems that kept the last good settings."""
+        at = time.strftime("%H:%M", time.localtime(self._clock.wall()))
+        self._reload_problems = list(problems)
+        if problems:
+            self._reload_line = self.tr(
+                "Config changed at %1 but not used: this room keeps its last good settings "
+                "until the problems below are fixed.").replace("%1", at)
+        elif parts:
+            words = ", ".join(self._part_words(p) for p in parts)
+            self._reload_line = self.tr("Config reloaded at %1: %2.").replace(
+                "%1", at).replace("%2", words)
+        else:
+            self._reload_line = self.tr("Config reloaded at %1: nothing this room uses "
+                                        "changed.").replace("%1", at)
+        self.diagnosticsChanged.emit()
+
+    def _part_words(self, part: ReloadPart) -> str:
+        words = {
+            ReloadPart.REQUESTS: self.tr("request labels and priorities"),
+            ReloadPart.TEMPLATES: self.tr("session templates (a running session keeps its own)"),
+            ReloadPart.GUIDE: self.tr("guide content"),
+            ReloadPart.ROOM_NAME: self.tr("room name"),
+            ReloadPart.MUSIC: self.tr("volume limit and playlists"),
+            ReloadPart.NURSE: self.tr("nurse PIN and lockout"),
+            ReloadPart.DISPLAY: self.tr("rest and night dimming"),
+            ReloadPart.NEEDS_RESTART: self.tr("broker or state folder (used after a restart)"),
+        }
+        return words[part]
 
     # ---- inside ----
 
@@ -599,7 +661,7 @@ class RoomOnTablet(QObject):
 
     roomCapPercent = Property(int, _get_room_cap, notify=roomCapChanged)
     roomCapChangedHere = Property(bool, _get_room_cap_changed_here, notify=roomCapChanged)
-    clinicCapPercent = Property(int, _get_clinic_cap, constant=True)
+    clinicCapPercent = Property(int, _get_clinic_cap, notify=roomCapChanged)
     patientCapPercent = Property(int, _get_patient_cap, notify=patientCapChanged)
 
     @Slot(int)
@@ -619,6 +681,17 @@ class RoomOnTablet(QObject):
         self._overrides.pop(ROOM_CAP, None)
         self._save()
         self._set_patient_cap(self._clinic_cap)
+
+    def set_clinic_cap(self, cap: int) -> None:
+        """A reloaded room file's music.volume_cap_percent. A limit changed on this tablet still
+        wins; a patient's own limit follows when it was the room's, and never stays above it."""
+        before = self._room_cap()
+        self._clinic_cap = cap
+        after = self._room_cap()
+        if self._patient_cap == before or self._patient_cap > after:
+            self._set_patient_cap(after)
+        else:
+            self.roomCapChanged.emit()
 
     def patient_reset(self) -> None:
         """The room's limit again, and the music's level back to the room's quiet start."""

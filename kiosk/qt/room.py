@@ -30,6 +30,7 @@ class RoomController(QObject):
     screenChanged = Signal()
     closeAllowedChanged = Signal()
     degradedChanged = Signal()
+    roomNameChanged = Signal()
 
     def __init__(self, room_name: str = "", clinic_name: str = "",
                  parent: QObject | None = None, nurse: NurseAccess | None = None) -> None:
@@ -88,7 +89,7 @@ class RoomController(QObject):
     def _get_nurse(self) -> NurseAccess:
         return self._nurse
 
-    roomName = Property(str, _get_room_name, constant=True)
+    roomName = Property(str, _get_room_name, notify=roomNameChanged)
     clinicName = Property(str, _get_clinic_name, constant=True)
     clockText = Property(str, _get_clock_text, notify=clockTextChanged)
     restMode = Property(bool, _get_rest_mode, notify=restModeChanged)
@@ -97,6 +98,12 @@ class RoomController(QObject):
     # Parts of this room that could not start, one plain line each, for staff.
     degraded = Property(list, _get_degraded, notify=degradedChanged)
     nurse = Property(NurseAccess, _get_nurse, constant=True)
+
+    def set_room_name(self, name: str) -> None:
+        """A reloaded room file's room.display_name."""
+        if name != self._room_name:
+            self._room_name = name
+            self.roomNameChanged.emit()
 
     def retranslate(self) -> None:
         """A new interface language: the time in its format, the staff lines in its words."""

@@ -88,6 +88,7 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
     playlistAccepted = Signal(str)
     # "Reset for next patient": the app clears the other areas' choices and history too.
     patientReset = Signal()
+    templatesChanged = Signal()
 
     def __init__(self, model: SessionModel, templates: Sequence[SessionTemplate],
                  poll_interval_ms: int = DEFAULT_POLL_MS, parent: QObject | None = None) -> None:
@@ -144,7 +145,19 @@ class SessionController(QObject):  # type: ignore[operator]  # the stubs miss Qm
             for t in self._templates
         ]
 
-    templates = Property(list, _get_templates, constant=True)  # QVariantList
+    templates = Property(list, _get_templates, notify=templatesChanged)  # QVariantList
+
+    def set_templates(self, templates: Sequence[SessionTemplate]) -> None:
+        """A reloaded clinic.yaml's templates, for the next session: a running session keeps
+        the template it started with. The nurse's choice stays when its template is still
+        offered."""
+        self._templates = tuple(templates)
+        chosen = self._chosen.id if self._chosen else ""
+        kept = template_by_id(self._templates, chosen)
+        if kept is None or kept != self._chosen:
+            self._choose(kept or (self._templates[0] if self._templates else None))
+        self.templatesChanged.emit()
+        self._show()
 
     # ---- nurse controls -----------------------------------------------------------------
 
