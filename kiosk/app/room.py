@@ -465,11 +465,11 @@ def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_pro
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:
     from kiosk.settings import ConfigError, load_config, resolve_room
 
-    step("imports")
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    step("imports")
     app = create_gui_app()
     quitter = quit_on_signal(app)
     assembled: Room | None = None
