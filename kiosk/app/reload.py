@@ -70,7 +70,9 @@ def apply_settings(room: Any, config: Any, room_settings: Any) -> None:
     music = room_settings.music
     if room.music.apply_settings(music.playlists, music.default_volume_percent):
         room.rescan(music.playlists)
-    room.desk.property("onTablet").set_clinic_cap(music.volume_cap_percent)
+    on_tablet = room.desk.property("onTablet")
+    on_tablet.set_clinic_cap(music.volume_cap_percent)
+    on_tablet.set_clinic_night(clinic.display.night)
     room.desk.set_rest_default(clinic.display.rest_after_idle_minutes)
     room.config = config
 

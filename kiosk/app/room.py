@@ -159,7 +159,7 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
                   parent: QObject | None = None) -> Room:
     clinic = config.clinic
     room = RoomController(room_settings.display_name, clinic.name, parent,
-                          nurse=_nurse_access(clinic, parts))
+                          nurse=_nurse_access(clinic, parts), clock=parts.clock)
     room.rest_after_idle(clinic.display.rest_after_idle_minutes)
     music = _music(config, room_settings, parts)
     parts.scan(room_settings.music.playlists, music)
@@ -186,7 +186,8 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
     if parts.audit is not None:
         audit_room(parts.audit, room, desk, session)
     on_tablet = RoomOnTablet(parts.room_overrides, music,
-                             room_settings.music.volume_cap_percent, room)
+                             room_settings.music.volume_cap_percent, room, night_room=room,
+                             clinic_night=clinic.display.night)
     session.patientReset.connect(on_tablet.patient_reset)
     desk.set_on_tablet(on_tablet)
     desk.set_rest_default(clinic.display.rest_after_idle_minutes)

@@ -21,6 +21,7 @@ from kiosk.core.calls import CallState, OpenCall
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.listeners import Listeners
 from kiosk.core.lockout import LockoutStore, MemoryLockoutStore, PinLockout
+from kiosk.core.night import NightSchedule, parse_time_of_day, time_of_day_text
 from kiosk.core.pin import DEMO_PIN, MAX_DIGITS, verify_pin
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -602,7 +603,26 @@ class CapsMusic(Protocol):
     def reset_volume(self) -> None: ...
 
 
+class NightRoom(Protocol):
+    def set_night(self, schedule: NightSchedule) -> None: ...
+
+
 ROOM_CAP = "volume_cap_percent"
+ROOM_NIGHT = "night"
+NIGHT_STEP_MINUTES = 30
+
+
+def _night_from(saved: object) -> NightSchedule | None:
+    """A night schedule as the overrides file keeps it; None when it is damaged."""
+    if not isinstance(saved, dict):
+        return None
+    start = parse_time_of_day(str(saved.get("start", "")))
+    end = parse_time_of_day(str(saved.get("end", "")))
+    brightness = saved.get("brightness_percent")
+    if start is None or end is None or not isinstance(brightness, int) \
+            or not 10 <= brightness <= 100:
+        return None
+    return NightSchedule(start, end, brightness)
 
 
 class MemoryJsonStore:
@@ -626,13 +646,17 @@ class RoomOnTablet(QObject):
 
     roomCapChanged = Signal()
     patientCapChanged = Signal()
+    nightChanged = Signal()
 
     def __init__(self, store: JsonStore, music: CapsMusic, clinic_cap_percent: int,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, night_room: NightRoom | None = None,
+                 clinic_night: NightSchedule | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._music = music
         self._clinic_cap = clinic_cap_percent
+        self._night_room = night_room
+        self._clinic_night = clinic_night or NightSchedule()
         self._overrides: dict[str, Any] = {}
         try:
             self._overrides = dict(store.load() or {})
@@ -641,8 +665,11 @@ class RoomOnTablet(QObject):
         cap = self._overrides.get(ROOM_CAP)
         if not isinstance(cap, int) or not 0 <= cap <= 100:
             self._overrides.pop(ROOM_CAP, None)
+        if ROOM_NIGHT in self._overrides and _night_from(self._overrides[ROOM_NIGHT]) is None:
+            self._overrides.pop(ROOM_NIGHT)
         self._patient_cap = self._room_cap()
         self._music.setVolumeCap(self._patient_cap)
+        self._follow_night()
 
     def _room_cap(self) -> int:
         return int(self._overrides.get(ROOM_CAP, self._clinic_cap))
@@ -658,6 +685,67 @@ class RoomOnTablet(QObject):
 
     def _get_patient_cap(self) -> int:
         return self._patient_cap
+
+    def _night(self) -> NightSchedule:
+        return _night_from(self._overrides.get(ROOM_NIGHT)) or self._clinic_night
+
+    def _get_night_text(self) -> str:
+        return self._night_words(self._night())
+
+    def _get_clinic_night_text(self) -> str:
+        return self._night_words(self._clinic_night)
+
+    def _get_night_changed_here(self) -> bool:
+        return ROOM_NIGHT in self._overrides
+
+    def _night_words(self, night: NightSchedule) -> str:
+        if not night.dims:
+            return self.tr("never dimmed")
+        return self.tr("%1 to %2, the screen at %3%").replace(
+            "%1", time_of_day_text(night.start_minute)).replace(
+            "%2", time_of_day_text(night.end_minute)).replace(
+            "%3", str(night.brightness_percent))
+
+    # The night dimming schedule in words: this room's, and the clinic's (its way back).
+    nightText = Property(str, _get_night_text, notify=nightChanged)
+    clinicNightText = Property(str, _get_clinic_night_text, notify=nightChanged)
+    nightChangedHere = Property(bool, _get_night_changed_here, notify=nightChanged)
+
+    @Slot(int)
+    def changeNightStart(self, steps: int) -> None:  # noqa: N802 (QML names)
+        self._save_night(self._night().shifted(start_minutes=steps * NIGHT_STEP_MINUTES))
+
+    @Slot(int)
+    def changeNightEnd(self, steps: int) -> None:  # noqa: N802 (QML names)
+        self._save_night(self._night().shifted(end_minutes=steps * NIGHT_STEP_MINUTES))
+
+    @Slot(int)
+    def changeNightBrightness(self, delta: int) -> None:  # noqa: N802 (QML names)
+        self._save_night(self._night().shifted(brightness_percent=delta))
+
+    @Slot()
+    def useClinicNight(self) -> None:  # noqa: N802 (QML names)
+        """The way back: the clinic's display.night_* settings."""
+        self._overrides.pop(ROOM_NIGHT, None)
+        self._save()
+        self._follow_night()
+
+    def set_clinic_night(self, night: NightSchedule) -> None:
+        """A reloaded clinic.yaml's schedule (a schedule changed on this tablet still wins)."""
+        self._clinic_night = night
+        self._follow_night()
+
+    def _save_night(self, night: NightSchedule) -> None:
+        self._overrides[ROOM_NIGHT] = {"start": time_of_day_text(night.start_minute),
+                                       "end": time_of_day_text(night.end_minute),
+                                       "brightness_percent": night.brightness_percent}
+        self._save()
+        self._follow_night()
+
+    def _follow_night(self) -> None:
+        if self._night_room is not None:
+            self._night_room.set_night(self._night())
+        self.nightChanged.emit()
 
     roomCapPercent = Property(int, _get_room_cap, notify=roomCapChanged)
     roomCapChangedHere = Property(bool, _get_room_cap_changed_here, notify=roomCapChanged)

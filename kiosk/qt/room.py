@@ -3,11 +3,14 @@ area says while its feature is missing or unavailable."""
 
 from __future__ import annotations
 
+import time
 from enum import Enum
 
 from PySide6.QtCore import Property, QEvent, QLocale, QObject, QTime, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.night import NightSchedule
 from kiosk.qt.nurse import NurseAccess
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -31,10 +34,16 @@ class RoomController(QObject):
     closeAllowedChanged = Signal()
     degradedChanged = Signal()
     roomNameChanged = Signal()
+    nightChanged = Signal()
 
     def __init__(self, room_name: str = "", clinic_name: str = "",
-                 parent: QObject | None = None, nurse: NurseAccess | None = None) -> None:
+                 parent: QObject | None = None, nurse: NurseAccess | None = None,
+                 clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock or SystemClock()
+        # No dimming until the assembly hands over the clinic's (or this tablet's) schedule.
+        self._night = NightSchedule(0, 0, 100)
+        self._night_dimmed = False
         # Without a configured PIN the guard stays shut and says why.
         self._nurse = nurse or NurseAccess()
         self._nurse.setParent(self)
@@ -64,6 +73,30 @@ class RoomController(QObject):
             self._clock_text = text
             self.clockTextChanged.emit()
         self._clock_timer.start(max(200, (60 - now.second()) * 1000 - now.msec() + 50))
+        self._follow_night()
+
+    def _follow_night(self) -> None:
+        local = time.localtime(self._clock.wall())
+        dimmed = self._night.dims_at(local.tm_hour * 60 + local.tm_min)
+        if dimmed != self._night_dimmed:
+            self._night_dimmed = dimmed
+            self.nightChanged.emit()
+
+    def set_night(self, schedule: NightSchedule) -> None:
+        """The night dimming schedule (the clinic's, or this tablet's), followed from now."""
+        self._night = schedule
+        self.nightChanged.emit()  # its brightness may be new
+        self._follow_night()
+
+    def _get_night_dimmed(self) -> bool:
+        return self._night_dimmed
+
+    def _get_night_brightness(self) -> float:
+        return self._night.brightness_percent / 100
+
+    # In the night window the patient's screen dims to nightBrightness (0..1), call button aside.
+    nightDimmed = Property(bool, _get_night_dimmed, notify=nightChanged)
+    nightBrightness = Property(float, _get_night_brightness, notify=nightChanged)
 
     def _get_room_name(self) -> str:
         return self._room_name

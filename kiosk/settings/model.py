@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.guide import GuideContent
+from kiosk.core.night import NightSchedule, parse_time_of_day
 from kiosk.core.pin import PinError, check_stored_hash
 from kiosk.core.playlist import Playlist
 from kiosk.core.session import Phase, SessionTemplate
@@ -78,6 +79,7 @@ class SpeechSettings:
 @dataclass(frozen=True)
 class DisplaySettings:
     rest_after_idle_minutes: int
+    night: NightSchedule = NightSchedule()
 
 
 @dataclass(frozen=True)
@@ -294,7 +296,7 @@ def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
         requests=tuple(RequestType(**r.values) for r in values["requests"]),
         audio=AudioSettings(values["audio.fade_in_seconds"], values["audio.fade_out_seconds"],
                             values["audio.crossfade_seconds"]),
-        display=DisplaySettings(values["display.rest_after_idle_minutes"]),
+        display=DisplaySettings(values["display.rest_after_idle_minutes"], _night(values)),
         speech=SpeechSettings(
             voices={"en": values["speech.voice_en"], "es": values["speech.voice_es"]},
             pace_percent=values["speech.pace_percent"],
@@ -306,6 +308,13 @@ def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
         content=content,
         station_title=values["station.title"],
     )
+
+
+def _night(values: dict[str, Any]) -> NightSchedule:
+    start = parse_time_of_day(values["display.night_start"])
+    end = parse_time_of_day(values["display.night_end"])
+    assert start is not None and end is not None  # checked against the schema
+    return NightSchedule(start, end, values["display.night_brightness_percent"])
 
 
 def _template(values: dict[str, Any]) -> SessionTemplate:

@@ -25,6 +25,7 @@ class Kind(Enum):
     SLUG_LIST = "list of short ids"
     CHOICE_LIST = "list, each one of"
     RECORDS = "list of entries"
+    TIME_OF_DAY = "time of day"
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,15 @@ CLINIC_OPTIONS = (
     Opt("display.rest_after_idle_minutes", K.WHOLE_NUMBER, 0,
       "Darken the screen after this long without a touch. 0: only when a phase or the patient "
       "asks for rest.", minimum=0, maximum=240),
+    Opt("display.night_start", K.TIME_OF_DAY, "21:00",
+      "From this time the patient's screen is dimmed for the night (all but the call button). "
+      "Write it in quotes, 24-hour clock: \"21:00\". A nurse may change it for one room on "
+      "the tablet."),
+    Opt("display.night_end", K.TIME_OF_DAY, "07:00",
+      "The night dimming ends at this time, in quotes: \"07:00\". The same time as "
+      "display.night_start: never dimmed."),
+    Opt("display.night_brightness_percent", K.WHOLE_NUMBER, 40,
+      "How bright the screen stays at night. 100: no night dimming.", minimum=10, maximum=100),
     Opt("session_templates", K.RECORDS, DEFAULT_TEMPLATES,
       "The kinds of session a nurse can start. Writing this list replaces the default list.",
       fields=TEMPLATE_FIELDS),

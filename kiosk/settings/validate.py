@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from kiosk.core.night import parse_time_of_day
 from kiosk.settings.errors import Problem, did_you_mean, shown
 from kiosk.settings.schema import Kind, Option
 from kiosk.settings.yamlload import REFUSED, Map, Node, Scalar, Seq
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
-_TEXT_KINDS = (Kind.TEXT, Kind.PATH, Kind.SLUG, Kind.CHOICE, Kind.BROKER_URL)
+_TEXT_KINDS = (Kind.TEXT, Kind.PATH, Kind.SLUG, Kind.CHOICE, Kind.BROKER_URL, Kind.TIME_OF_DAY)
 
 
 @dataclass
@@ -181,6 +182,10 @@ class FileChecker:
             self.problem(line, key, f"must be {_kind_words(option)} (got {shown(text)})",
                          "for example mqtt://127.0.0.1:1883")
             return INVALID
+        if option.kind is Kind.TIME_OF_DAY and parse_time_of_day(text) is None:
+            self.problem(line, key, f"must be {_kind_words(option)} (got {shown(text)})",
+                         'hours 00 to 23 and minutes 00 to 59, in quotes, like "21:30"')
+            return INVALID
         if option.kind is Kind.TEXT and "\n" in text.strip():
             self.problem(line, key, "must be one line of text")
             return INVALID
@@ -316,6 +321,7 @@ def _kind_words(option: Option) -> str:
         Kind.SLUG_LIST: "a list of short ids",
         Kind.CHOICE_LIST: "a list",
         Kind.RECORDS: "a list of entries",
+        Kind.TIME_OF_DAY: 'a time of day like "21:00"',
     }[option.kind]
 
 

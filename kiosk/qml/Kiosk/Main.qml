@@ -170,6 +170,14 @@ Window {
         onWakeRequested: window.room.wake()
     }
 
+    // Night dimming, over everything but the call column (its other buttons dim themselves).
+    NightOverlay {
+        anchors.fill: parent
+        z: 1
+        active: window.room.nightDimmed
+        brightness: window.room.nightBrightness
+    }
+
     ColumnLayout {
         z: 2
         anchors { right: parent.right; top: parent.top; bottom: parent.bottom; margins: Theme.margin }
@@ -186,6 +194,8 @@ Window {
         RequestsButton {
             calls: window.calls
             visible: !window.room.restMode
+            // Dimmed with the rest of the screen at night: only the call button stays bright.
+            opacity: window.room.nightDimmed ? window.room.nightBrightness : 1.0
             Layout.fillWidth: true
             onClicked: window.room.show("requests")
         }
@@ -193,6 +203,7 @@ Window {
         // no voice.
         BigButton {
             objectName: "speakToMeButton"
+            opacity: window.room.nightDimmed ? window.room.nightBrightness : 1.0
             visible: window.speech.available && !window.room.restMode
             // Not `checkable`: a tap asks the controller, which stays the one source of truth.
             checked: window.speech.speakToMe

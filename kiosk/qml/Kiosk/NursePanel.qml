@@ -408,6 +408,66 @@ Item {
                             onClicked: panel.desk.onTablet.useClinicRoomCap()
                         }
                     }
+                    // Night dimming for this room, for every patient (kept on this tablet).
+                    Text {
+                        objectName: "nurseNightText"
+                        visible: panel.desk.onTablet !== null
+                        text: !panel.desk.onTablet ? ""
+                              : panel.desk.onTablet.nightChangedHere
+                              ? qsTr("Night dimming in this room: %1. Changed on this tablet; the clinic's setting is %2.").arg(panel.desk.onTablet.nightText).arg(panel.desk.onTablet.clinicNightText)
+                              : qsTr("Night dimming in this room: %1 (the clinic's setting).").arg(panel.desk.onTablet.nightText)
+                        color: Theme.text
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Flow {
+                        visible: panel.desk.onTablet !== null
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        BigButton {
+                            objectName: "nurseNightStartEarlier"
+                            text: qsTr("Start -30 min")
+                            Accessible.name: qsTr("Start night dimming half an hour earlier")
+                            onClicked: panel.desk.onTablet.changeNightStart(-1)
+                        }
+                        BigButton {
+                            objectName: "nurseNightStartLater"
+                            text: qsTr("Start +30 min")
+                            Accessible.name: qsTr("Start night dimming half an hour later")
+                            onClicked: panel.desk.onTablet.changeNightStart(1)
+                        }
+                        BigButton {
+                            objectName: "nurseNightEndEarlier"
+                            text: qsTr("End -30 min")
+                            Accessible.name: qsTr("End night dimming half an hour earlier")
+                            onClicked: panel.desk.onTablet.changeNightEnd(-1)
+                        }
+                        BigButton {
+                            objectName: "nurseNightEndLater"
+                            text: qsTr("End +30 min")
+                            Accessible.name: qsTr("End night dimming half an hour later")
+                            onClicked: panel.desk.onTablet.changeNightEnd(1)
+                        }
+                        BigButton {
+                            objectName: "nurseNightDarker"
+                            text: qsTr("Darker at night")
+                            Accessible.name: qsTr("Make the screen darker at night")
+                            onClicked: panel.desk.onTablet.changeNightBrightness(-10)
+                        }
+                        BigButton {
+                            objectName: "nurseNightBrighter"
+                            text: qsTr("Brighter at night")
+                            Accessible.name: qsTr("Make the screen brighter at night")
+                            onClicked: panel.desk.onTablet.changeNightBrightness(10)
+                        }
+                        BigButton {
+                            objectName: "nurseNightClinic"
+                            visible: panel.desk.onTablet !== null && panel.desk.onTablet.nightChangedHere
+                            text: qsTr("Back to the clinic's night setting")
+                            onClicked: panel.desk.onTablet.useClinicNight()
+                        }
+                    }
                 }
             }
 
