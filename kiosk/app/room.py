@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.app.shell import (
     QuitOnSignal,
     Screen,
+    after_first_frame,
     create_gui_app,
     display_problem,
     load_window,
@@ -155,27 +156,55 @@ class Room:
             release()
 
 
-def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
-                  parent: QObject | None = None) -> Room:
+@dataclass
+class CallPath:
+    """What the first frame needs: the call button, live (a press places a call), and the
+    room's own screen state (rest mode, the nurse's hold area). The rest joins it later."""
+
+    room: RoomController
+    calls: RoomCallController
+    call_core: RoomCalls
+
+    def backends(self) -> dict[str, QObject]:
+        return {"room": self.room, "calls": self.calls}
+
+
+def assemble_call_path(config: Any, room_settings: Any, parts: RoomParts,
+                       parent: QObject | None = None) -> CallPath:
     clinic = config.clinic
     room = RoomController(room_settings.display_name, clinic.name, parent,
                           nurse=_nurse_access(clinic, parts), clock=parts.clock)
     room.rest_after_idle(clinic.display.rest_after_idle_minutes)
+    call_core, calls = _calls(clinic, room_settings.id, parts)
+    # A patient resting with eyes closed must see what happened to their call when they look.
+    calls.callStateChanged.connect(room.wake)
+    return CallPath(room, calls, call_core)
+
+
+def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
+                  parent: QObject | None = None) -> Room:
+    """Every backend at once (tests, screenshots). The product builds the call path before its
+    first frame and completes the room right after it (run_room)."""
+    return complete_room(config, room_settings, parts,
+                         assemble_call_path(config, room_settings, parts, parent))
+
+
+def complete_room(config: Any, room_settings: Any, parts: RoomParts, first: CallPath) -> Room:
+    """Music, session, speech, guide, language and the nurse desk, around the call path."""
+    clinic = config.clinic
+    room, calls, call_core = first.room, first.calls, first.call_core
     music = _music(config, room_settings, parts)
     parts.scan(room_settings.music.playlists, music)
     session = SessionController(SessionModel(parts.clock, parts.session_store),
                                 list(clinic.session_templates))
     end_cue = parts.cue("session end")
     connect_room(session, room, end_cue.play if end_cue else lambda: None)
-    call_core, calls = _calls(clinic, room_settings.id, parts)
     tone = parts.cue("call not through")
     if tone is not None:
         calls.notThrough.connect(tone.play)
     press = parts.cue("call press")
     if press is not None:
         calls.callPressed.connect(press.play)
-    # A patient resting with eyes closed must see what happened to their call when they look.
-    calls.callStateChanged.connect(room.wake)
     connect_session_to_music(session, music)
     publish_session_to_station(session, parts.link, room_settings.id)
     speech = _speech(clinic, parts, music, session, calls, tone)
@@ -392,7 +421,8 @@ def publish_session_to_station(session: SessionController, link: RoomLinkPort,
                                room_id: str) -> None:
     """The station shows each room's phase and time left: publish on every visible change (the
     minutes-left text changes once a minute while a session runs), and again when the link comes
-    back, for a status changed while the broker was unreachable."""
+    back, for a status changed while the broker was unreachable, and at once when the link is
+    already up (the product starts it before the rest of the room is built)."""
     def publish() -> None:
         view = session.view()
         phase = view.phase
@@ -406,24 +436,28 @@ def publish_session_to_station(session: SessionController, link: RoomLinkPort,
                     session.minutesLeftTextChanged, session.infusionCompleteChanged):
         signal_.connect(publish)
     link.connection_changed.connect(lambda up: publish() if up else None)
+    if getattr(link, "connected", False):
+        publish()
 
 
 def product_parts(config: Any, room_settings: Any, post: Post,
                   vlc_options: tuple[str, ...] | None = None) -> RoomParts:
     """The real parts: the system clock, the MQTT link, the SQLite outbox and the session file
     in the state folder, and one libVLC instance for the music and every cue."""
-    from kiosk.adapters.audit import AuditLog
+    parts = product_call_parts(config, room_settings, post)
+    add_product_sound(parts, config, room_settings, post, vlc_options)
+    return parts
+
+
+def add_product_sound(parts: RoomParts, config: Any, room_settings: Any, post: Post,
+                      vlc_options: tuple[str, ...] | None = None) -> None:
+    """The sound parts, which the call button's first frame can do without: one libVLC
+    instance for the music, every cue and the voice, and the playlist scanner."""
     from kiosk.adapters.cues import CALL_NOT_THROUGH, CALL_PRESS, SESSION_END, CuePlayer
     from kiosk.adapters.library import LibraryScanner
-    from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
-    from kiosk.adapters.outbox import SqliteOutbox
-    from kiosk.adapters.state_file import SessionStateFile
     from kiosk.adapters.vlc_player import DEFAULT_OPTIONS, open_engine
 
-    room_id = room_settings.id
-    state_dir: Path = config.state_dir
     engine, audio_problem = open_engine(post, vlc_options or DEFAULT_OPTIONS)
-    speaker = _speaker(config, room_settings, post, engine, audio_problem or "")
     cues = {"session end": SESSION_END, "call not through": CALL_NOT_THROUGH,
             "call press": CALL_PRESS}
 
@@ -433,6 +467,20 @@ def product_parts(config: Any, room_settings: Any, post: Post,
     def scan(playlists: Any, music: MusicController) -> None:
         LibraryScanner(post).scan(playlists, music.apply_scan)
 
+    parts.audio, parts.audio_problem = engine, audio_problem or ""
+    parts.speech = _speaker(config, room_settings, post, engine, audio_problem or "")
+    parts.cue, parts.scan = cue, scan
+
+
+def product_call_parts(config: Any, room_settings: Any, post: Post) -> RoomParts:
+    """The real parts the call path needs, with no sound yet (add_product_sound)."""
+    from kiosk.adapters.audit import AuditLog
+    from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
+    from kiosk.adapters.outbox import SqliteOutbox
+    from kiosk.adapters.state_file import SessionStateFile
+
+    room_id = room_settings.id
+    state_dir: Path = config.state_dir
     return RoomParts(
         clock=SystemClock(),
         link=RoomLink(room_id, BrokerEndpoint.from_settings(config.clinic.broker, room_id), post),
@@ -443,7 +491,7 @@ def product_parts(config: Any, room_settings: Any, post: Post,
         lockout_store=SessionStateFile(state_dir / "nurse" / f"{room_id}-pin-lockout.json"),
         audit=AuditLog(state_dir / "audit" / f"{room_id}.jsonl"),
         room_overrides=SessionStateFile(state_dir / "overrides" / f"{room_id}.json"),
-        audio=engine, audio_problem=audio_problem or "", cue=cue, scan=scan, speech=speaker)
+        audio=None)
 
 
 def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_problem: str
@@ -473,41 +521,80 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
     step("imports")
     app = create_gui_app()
     quitter = quit_on_signal(app)
-    assembled: Room | None = None
+    staged: StagedRoom | None = None
     try:
         config = load_config(config_dir, os.environ)
         settings = resolve_room(config, room_id, os.environ)
         step("config")
         dispatcher = Dispatcher(app)
-        parts = product_parts(config, settings, dispatcher.post)
-        step("parts")
-        assembled = assemble_room(config, settings, parts, dispatcher.post)
-        step("assembly")
-        screen = load_window("Main", assembled.backends())
+        parts = product_call_parts(config, settings, dispatcher.post)
+        staged = StagedRoom(config, settings, parts, dispatcher.post,
+                            assemble_call_path(config, settings, parts))
+        step("call_path")
+        screen = load_window("Main", staged.first.backends())
         step("qml")
     except ConfigError as error:
         screen = show_maintenance([str(p) for p in error.problems])
     except Exception as error:  # noqa: BLE001 - the last line of defence: never a crash loop
         log.debug("room could not be assembled", exc_info=True)
         screen = show_maintenance([f"The room could not start: {error}"])
-        assembled = None
-    return _run(app, screen, assembled, windowed, quitter)
+        staged = None
+    return _run(app, screen, staged, windowed, quitter)
 
 
-def _run(app: QGuiApplication, screen: Screen, assembled: Room | None, windowed: bool,
+class StagedRoom:
+    """The product's room in two steps: the call path before the first frame (the link
+    connecting meanwhile), everything else right after it, handed to the open window."""
+
+    def __init__(self, config: Any, settings: Any, parts: RoomParts, post: Post,
+                 first: CallPath) -> None:
+        self.config, self.settings, self.parts, self.post = config, settings, parts, post
+        self.first = first
+        self.assembled: Room | None = None
+
+    def start(self, screen: Screen) -> None:
+        on_quit(self.stop)
+        self.parts.link.start()
+        after_first_frame(screen.window, lambda: self.complete(screen))
+
+    def complete(self, screen: Screen) -> None:
+        try:
+            add_product_sound(self.parts, self.config, self.settings, self.post)
+            assembled = complete_room(self.config, self.settings, self.parts, self.first)
+        except Exception:  # noqa: BLE001 - the call button stays live whatever fails here
+            log.exception("room runs with its call button only")
+            return
+        self.assembled = assembled
+        late = {name: backend for name, backend in assembled.backends().items()
+                if name not in self.first.backends()}
+        for name, backend in late.items():
+            if backend.parent() is None:
+                backend.setParent(screen.engine)
+            screen.window.setProperty(name, backend)
+        screen.backends.update(late)
+        step("complete")
+        apply_test_hooks(assembled, os.environ)
+        from kiosk.app.reload import ConfigReloader
+
+        ConfigReloader(assembled, os.environ, parent=assembled.room)
+        QTimer.singleShot(0, lambda: assembled.desk.set_config_problems(
+            log_resource_problems(assembled.config)))
+
+    def stop(self) -> None:
+        if self.assembled is not None:
+            self.assembled.stop()
+            return
+        self.parts.link.stop()
+        self.parts.outbox.close()
+
+
+def _run(app: QGuiApplication, screen: Screen, staged: StagedRoom | None, windowed: bool,
          quitter: QuitOnSignal) -> int:
-    if assembled is None:
+    if staged is None:
         return run_window(app, screen, "maintenance", windowed, quitter=quitter)
-    room = assembled.room
+    room = staged.first.room
     app.installEventFilter(TouchWatcher(room))
-    on_quit(assembled.stop)
-    assembled.start()
-    apply_test_hooks(assembled, os.environ)
-    from kiosk.app.reload import ConfigReloader
-
-    ConfigReloader(assembled, os.environ, parent=room)
-    QTimer.singleShot(0, lambda: assembled.desk.set_config_problems(
-        log_resource_problems(assembled.config)))
+    staged.start(screen)
     return run_window(app, screen, "room", windowed, before_quit=room.allow_close,
                       quitter=quitter)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QInputDevice
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -151,6 +151,32 @@ def log_first_frame(window: QQuickWindow, what: str) -> None:
     def once() -> None:
         log.info("first frame screen=%s ms=%d", what, since_start_ms())
     window.frameSwapped.connect(once, Qt.ConnectionType.SingleShotConnection)
+
+
+class _AfterFirstFrame(QObject):
+    """Runs `fn` on this (the Qt) thread once the window's first frame is out, from a fresh
+    turn of the event loop so the frame is never held up by it."""
+
+    def __init__(self, window: QQuickWindow, fn: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._fn = fn
+        self._done = False
+        # Queued: on a real display the frame is swapped on Qt's render thread.
+        window.frameSwapped.connect(self._swapped, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _swapped(self) -> None:
+        if self._done:  # a second swap queued before the first reached us
+            return
+        self._done = True
+        window = self.parent()
+        assert isinstance(window, QQuickWindow)
+        window.frameSwapped.disconnect(self._swapped)
+        QTimer.singleShot(0, self, self._fn)
+
+
+def after_first_frame(window: QQuickWindow, fn: Callable[[], None]) -> None:
+    _AfterFirstFrame(window, fn)
 
 
 def show(window: QQuickWindow, windowed: bool) -> None:
