@@ -73,6 +73,7 @@ def apply_settings(room: Any, config: Any, room_settings: Any) -> None:
     on_tablet = room.desk.property("onTablet")
     on_tablet.set_clinic_cap(music.volume_cap_percent)
     on_tablet.set_clinic_night(clinic.display.night)
+    on_tablet.set_clinic_playlist(music.default_playlist, [p.name for p in music.playlists])
     room.desk.set_rest_default(clinic.display.rest_after_idle_minutes)
     room.config = config
 

@@ -216,8 +216,10 @@ def complete_room(config: Any, room_settings: Any, parts: RoomParts, first: Call
         audit_room(parts.audit, room, desk, session)
     on_tablet = RoomOnTablet(parts.room_overrides, music,
                              room_settings.music.volume_cap_percent, room, night_room=room,
-                             clinic_night=clinic.display.night)
+                             clinic_night=clinic.display.night,
+                             clinic_playlist=room_settings.music.default_playlist)
     session.patientReset.connect(on_tablet.patient_reset)
+    follow_session_starts(session, on_tablet.session_started)
     desk.set_on_tablet(on_tablet)
     desk.set_rest_default(clinic.display.rest_after_idle_minutes)
     assembled = Room(config, room, music, session, calls, call_core, parts.link, guide,
@@ -385,6 +387,20 @@ def _report_degraded(room: RoomController, parts: RoomParts, cues: tuple[Cue | N
 def _degraded(room: RoomController, part: Degraded, detail: str) -> None:
     log.warning("room runs without a part part=%s reason=%s", part.value, detail)
     room.add_degraded(part, detail)
+
+
+def follow_session_starts(session: SessionController, started: Callable[[], None]) -> None:
+    """Calls `started` when a nurse starts a session (not when one is restored at start-up)."""
+    last = {"state": session.view().state}
+
+    def follow() -> None:
+        state = session.view().state
+        if state is SessionState.RUNNING and last["state"] in (SessionState.NONE,
+                                                                SessionState.ENDED):
+            started()
+        last["state"] = state
+
+    session.sessionStateChanged.connect(follow)
 
 
 def connect_session_to_music(session: SessionController, music: MusicController) -> None:

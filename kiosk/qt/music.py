@@ -246,6 +246,18 @@ class MusicController(QObject):
         log.info("volume cap changed cap_percent=%d", cap)
         self._step()
 
+    def start_if_silent(self, name: str) -> bool:
+        """A session starts: play this playlist (fading in at the room's quiet level) unless
+        music already plays or it has nothing playable. Returns whether it started."""
+        if self._mixer is None or self._mixer.state is not MixerState.STOPPED or not name:
+            return False
+        for index, scanned in enumerate(self._scanned):
+            if scanned.playlist.name == name and scanned.available:
+                self.playPlaylist(index)
+                return True
+        log.warning("starting playlist not playable name=%s", name)
+        return False
+
     def reset_volume(self) -> None:
         """Reset for the next patient: the room's quiet starting level (default_volume_percent)."""
         if self._mixer is None:

@@ -602,6 +602,8 @@ class CapsMusic(Protocol):
 
     def reset_volume(self) -> None: ...
 
+    def start_if_silent(self, name: str) -> bool: ...
+
 
 class NightRoom(Protocol):
     def set_night(self, schedule: NightSchedule) -> None: ...
@@ -609,6 +611,7 @@ class NightRoom(Protocol):
 
 ROOM_CAP = "volume_cap_percent"
 ROOM_NIGHT = "night"
+ROOM_PLAYLIST = "default_playlist"
 NIGHT_STEP_MINUTES = 30
 
 
@@ -647,16 +650,19 @@ class RoomOnTablet(QObject):
     roomCapChanged = Signal()
     patientCapChanged = Signal()
     nightChanged = Signal()
+    startPlaylistChanged = Signal()
 
     def __init__(self, store: JsonStore, music: CapsMusic, clinic_cap_percent: int,
                  parent: QObject | None = None, *, night_room: NightRoom | None = None,
-                 clinic_night: NightSchedule | None = None) -> None:
+                 clinic_night: NightSchedule | None = None,
+                 clinic_playlist: str = "") -> None:
         super().__init__(parent)
         self._store = store
         self._music = music
         self._clinic_cap = clinic_cap_percent
         self._night_room = night_room
         self._clinic_night = clinic_night or NightSchedule()
+        self._clinic_playlist = clinic_playlist
         self._overrides: dict[str, Any] = {}
         try:
             self._overrides = dict(store.load() or {})
@@ -667,6 +673,8 @@ class RoomOnTablet(QObject):
             self._overrides.pop(ROOM_CAP, None)
         if ROOM_NIGHT in self._overrides and _night_from(self._overrides[ROOM_NIGHT]) is None:
             self._overrides.pop(ROOM_NIGHT)
+        if not isinstance(self._overrides.get(ROOM_PLAYLIST, ""), str):
+            self._overrides.pop(ROOM_PLAYLIST)
         self._patient_cap = self._room_cap()
         self._music.setVolumeCap(self._patient_cap)
         self._follow_night()
@@ -746,6 +754,58 @@ class RoomOnTablet(QObject):
         if self._night_room is not None:
             self._night_room.set_night(self._night())
         self.nightChanged.emit()
+
+    def _get_start_playlist(self) -> str:
+        return str(self._overrides.get(ROOM_PLAYLIST, self._clinic_playlist))
+
+    def _get_start_playlist_changed_here(self) -> bool:
+        return ROOM_PLAYLIST in self._overrides
+
+    def _get_start_playlist_text(self) -> str:
+        name, clinic = self._get_start_playlist(), self._clinic_playlist
+        silence = self.tr("silence")
+        if ROOM_PLAYLIST in self._overrides:
+            return self.tr("Music when a session starts in this room: %1. Changed on this "
+                           "tablet; the clinic's setting is %2.").replace(
+                "%1", name or silence).replace("%2", clinic or silence)
+        return self.tr("Music when a session starts in this room: %1 (the clinic's "
+                       "setting).").replace("%1", name or silence)
+
+    # The room's starting playlist, for every patient ("" for silence), and its words.
+    startPlaylist = Property(str, _get_start_playlist, notify=startPlaylistChanged)
+    startPlaylistChangedHere = Property(bool, _get_start_playlist_changed_here,
+                                        notify=startPlaylistChanged)
+    startPlaylistText = Property(str, _get_start_playlist_text, notify=startPlaylistChanged)
+
+    @Slot(str)
+    def chooseStartPlaylist(self, name: str) -> None:  # noqa: N802 (QML names)
+        """This room's sessions start with this playlist ("": in silence), kept on the tablet."""
+        self._overrides[ROOM_PLAYLIST] = name
+        self._save()
+        self.startPlaylistChanged.emit()
+
+    @Slot()
+    def useClinicStartPlaylist(self) -> None:  # noqa: N802 (QML names)
+        """The way back: music.default_playlist from the room's YAML."""
+        self._overrides.pop(ROOM_PLAYLIST, None)
+        self._save()
+        self.startPlaylistChanged.emit()
+
+    def set_clinic_playlist(self, name: str, offered: Sequence[str]) -> None:
+        """A reloaded room file's default playlist. A choice made on this tablet still wins,
+        unless its playlist left the room's music."""
+        self._clinic_playlist = name
+        chosen = self._overrides.get(ROOM_PLAYLIST)
+        if chosen and chosen not in offered:
+            log.warning("starting playlist changed on this tablet is gone name=%s", chosen)
+            self._overrides.pop(ROOM_PLAYLIST)
+            self._save()
+        self.startPlaylistChanged.emit()
+
+    def session_started(self) -> None:
+        """A nurse started a session: the room's starting playlist fades in, unless music
+        already plays."""
+        self._music.start_if_silent(self._get_start_playlist())
 
     roomCapPercent = Property(int, _get_room_cap, notify=roomCapChanged)
     roomCapChangedHere = Property(bool, _get_room_cap_changed_here, notify=roomCapChanged)

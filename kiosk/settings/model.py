@@ -110,6 +110,7 @@ class MusicSettings:
     volume_cap_percent: int
     default_volume_percent: int
     playlists: tuple[Playlist, ...]
+    default_playlist: str = ""
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,13 @@ def _check_room(room: RoomFile) -> list[Problem]:
             "music.default_volume_percent",
             f"must be {cap} or less, the volume cap (got {start})",
             "lower it, or raise music.volume_cap_percent"))
+    names = [p.values["name"] for p in values.get("music.playlists", []) if "name" in p.values]
+    default = values.get("music.default_playlist")
+    if default and default not in names:
+        problems.append(Problem(
+            room.shown_as, room.checked.lines.get("music.default_playlist"),
+            "music.default_playlist", f'unknown playlist "{default}"',
+            did_you_mean(default, names) or "name one of this room's music.playlists"))
     return problems
 
 
@@ -339,7 +347,8 @@ def build_room(room: RoomFile, clinic_language: str) -> RoomSettings:
         id=values["room.id"], display_name=values["room.display_name"],
         language=values.get("room.language") or clinic_language,
         music=MusicSettings(values["music.volume_cap_percent"],
-                            values["music.default_volume_percent"], playlists),
+                            values["music.default_volume_percent"], playlists,
+                            values["music.default_playlist"]),
         file=room.path)
 
 

@@ -299,6 +299,10 @@ ROOM_OPTIONS = (
       minimum=0, maximum=100),
     Opt("music.playlists", K.RECORDS, (), "The music this room offers, in order.",
       fields=PLAYLIST_FIELDS),
+    Opt("music.default_playlist", K.TEXT, "",
+      "The playlist that fades in when a nurse starts a session and no music is playing: a "
+      "name from music.playlists. Empty: sessions start in silence. A nurse may change it for "
+      "this room on the tablet."),
 )
 
 CONTENT_REQUEST_FIELDS = (

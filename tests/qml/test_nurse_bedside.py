@@ -60,14 +60,17 @@ class Bedside:
 
 
 def reveal(item: QQuickItem) -> None:
-    """Scrolls the page holding `item` so that it is in view, as a nurse's swipe would."""
+    """Scrolls the page holding `item` so that it is in view (up or down), as a nurse's swipe
+    would."""
     node = item.parentItem()
     while node is not None and not node.inherits("QQuickFlickable"):
         node = node.parentItem()
     if node is None:
         return
     top = item.mapToItem(node.property("contentItem"), QPointF(0, 0)).y()
-    if top + item.height() > node.property("contentY") + node.height():
+    if top < node.property("contentY"):
+        node.setProperty("contentY", top)
+    elif top + item.height() > node.property("contentY") + node.height():
         node.setProperty("contentY", top + item.height() - node.height())
 
 

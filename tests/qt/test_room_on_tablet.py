@@ -22,6 +22,10 @@ class Music:
     def reset_volume(self) -> None:
         self.volume_resets += 1
 
+    def start_if_silent(self, name: str) -> bool:
+        self.started = name
+        return bool(name)
+
 
 def test_the_rooms_limit_is_written_atomically_and_read_back_after_a_restart(
         tmp_path: Path) -> None:
@@ -61,3 +65,33 @@ def test_a_damaged_overrides_value_falls_back_to_the_clinic_setting(tmp_path: Pa
     music = Music()
     assert RoomOnTablet(SessionStateFile(path), music, 70).roomCapPercent == 70
     assert music.cap == 70
+
+
+def test_the_rooms_starting_playlist_is_kept_on_the_tablet_with_a_way_back(
+        tmp_path: Path) -> None:
+    path = tmp_path / "overrides" / "room-1.json"
+    music = Music()
+    on_tablet = RoomOnTablet(SessionStateFile(path), music, 70, clinic_playlist="Slow waves")
+    assert on_tablet.startPlaylist == "Slow waves" and not on_tablet.startPlaylistChangedHere
+    assert on_tablet.startPlaylistText == ("Music when a session starts in this room: Slow "
+                                           "waves (the clinic's setting).")
+    on_tablet.chooseStartPlaylist("Soft pads")
+    assert json.loads(path.read_text()) == {"default_playlist": "Soft pads"}
+    on_tablet.session_started()
+    assert music.started == "Soft pads"
+    on_tablet.patient_reset()
+    restarted = RoomOnTablet(SessionStateFile(path), Music(), 70, clinic_playlist="Slow waves")
+    assert restarted.startPlaylist == "Soft pads", "it outlives Reset and a restart"
+    assert restarted.startPlaylistText == (
+        "Music when a session starts in this room: Soft pads. Changed on this tablet; the "
+        "clinic's setting is Slow waves.")
+    restarted.useClinicStartPlaylist()
+    assert restarted.startPlaylist == "Slow waves" and json.loads(path.read_text()) == {}
+
+
+def test_a_starting_playlist_chosen_here_that_a_reload_removed_falls_back(
+        tmp_path: Path) -> None:
+    on_tablet = RoomOnTablet(SessionStateFile(tmp_path / "room-1.json"), Music(), 70)
+    on_tablet.chooseStartPlaylist("Soft pads")
+    on_tablet.set_clinic_playlist("Slow waves", ["Slow waves", "Evening tones"])
+    assert on_tablet.startPlaylist == "Slow waves" and not on_tablet.startPlaylistChangedHere

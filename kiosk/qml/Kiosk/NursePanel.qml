@@ -345,6 +345,48 @@ Item {
                             }
                         }
                     }
+                    // The room's music when a session starts, for every patient (kept on this tablet).
+                    Text {
+                        objectName: "nurseStartPlaylistText"
+                        visible: panel.desk.onTablet !== null
+                        text: panel.desk.onTablet ? panel.desk.onTablet.startPlaylistText : ""
+                        color: Theme.text
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                        Layout.fillWidth: true
+                    }
+                    Flow {
+                        objectName: "nurseStartPlaylists"
+                        visible: panel.desk.onTablet !== null && panel.music !== null
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        Repeater {
+                            model: panel.music ? panel.music.playlists : []
+                            BigButton {
+                                required property var modelData
+                                required property int index
+                                objectName: "nurseStartWith" + index
+                                text: qsTr("Start sessions with %1").arg(modelData.name)
+                                fill: panel.desk.onTablet && panel.desk.onTablet.startPlaylist === modelData.name
+                                      ? Theme.surfaceRaised : Theme.surface
+                                Accessible.description: qsTr("This music fades in when a session starts in this room, for every patient.")
+                                onClicked: panel.desk.onTablet.chooseStartPlaylist(modelData.name)
+                            }
+                        }
+                        BigButton {
+                            objectName: "nurseStartSilence"
+                            text: qsTr("Start sessions in silence")
+                            fill: panel.desk.onTablet && panel.desk.onTablet.startPlaylist === ""
+                                  ? Theme.surfaceRaised : Theme.surface
+                            onClicked: panel.desk.onTablet.chooseStartPlaylist("")
+                        }
+                        BigButton {
+                            objectName: "nurseStartPlaylistClinic"
+                            visible: panel.desk.onTablet !== null && panel.desk.onTablet.startPlaylistChangedHere
+                            text: qsTr("Back to the clinic's music setting")
+                            onClicked: panel.desk.onTablet.useClinicStartPlaylist()
+                        }
+                    }
                     RowLayout {
                         objectName: "nurseVolumeCap"
                         visible: panel.desk.onTablet !== null
