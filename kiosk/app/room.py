@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -37,23 +37,25 @@ from kiosk.app.shell import (
 from kiosk.app.startup import step
 from kiosk.core.calls import CallOutbox, RoomCalls
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.fades import DUCK_DOWN_SECONDS, DUCK_GAIN, FadeSettings
 from kiosk.core.guide import AFTER_SESSION, GuideContent
 from kiosk.core.listeners import Listeners
 from kiosk.core.lockout import LockoutStore, MemoryLockoutStore
 from kiosk.core.protocol import CallMessage, Resolved, SessionStatus
 from kiosk.core.session import Phase, SessionModel, SessionState, SessionStore
 from kiosk.core.volume import VolumePolicy
+from kiosk.qt import ROOM_FIRST_FRAME
 from kiosk.qt.calls import RequestChoice, RoomCallController
 from kiosk.qt.dispatch import Dispatcher
-from kiosk.qt.guide import GuideController
 from kiosk.qt.i18n import LanguageController, translations
-from kiosk.qt.music import MusicController
 from kiosk.qt.nurse import JsonStore, MemoryJsonStore, NurseAccess, NurseDesk, RoomOnTablet
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
-from kiosk.qt.session import SessionController, connect_room
-from kiosk.qt.speech import CallVoice, SpeakerPort, SpeechController, session_end_sentence
 from kiosk.settings.schema import LANGUAGES
+
+if TYPE_CHECKING:
+    from kiosk.qt.guide import GuideController
+    from kiosk.qt.music import MusicController
+    from kiosk.qt.session import SessionController
+    from kiosk.qt.speech import SpeakerPort, SpeechController
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +139,7 @@ class Room:
     desk: NurseDesk
     releases: list[Callable[[], None]] = field(default_factory=list)
     # Replaced by the assembled voice; this one has none (available is False).
-    speech: SpeechController = field(default_factory=lambda: SpeechController(None, str))
+    speech: SpeechController = field(default_factory=lambda: _no_voice())
     room_id: str = ""
     # Scans a reloaded config's playlists (kiosk.app.reload) on the room's music path.
     rescan: Callable[[Any], None] = lambda playlists: None
@@ -169,6 +171,12 @@ class CallPath:
         return {"room": self.room, "calls": self.calls}
 
 
+def _no_voice() -> SpeechController:
+    from kiosk.qt.speech import SpeechController
+
+    return SpeechController(None, str)
+
+
 def assemble_call_path(config: Any, room_settings: Any, parts: RoomParts,
                        parent: QObject | None = None) -> CallPath:
     clinic = config.clinic
@@ -190,7 +198,10 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
 
 
 def complete_room(config: Any, room_settings: Any, parts: RoomParts, first: CallPath) -> Room:
-    """Music, session, speech, guide, language and the nurse desk, around the call path."""
+    """Music, session, speech, guide, language and the nurse desk, around the call path.
+    Their modules are imported here, not before the first frame, which can do without them."""
+    from kiosk.qt.session import SessionController, connect_room
+
     clinic = config.clinic
     room, calls, call_core = first.room, first.calls, first.call_core
     music = _music(config, room_settings, parts)
@@ -270,6 +281,8 @@ def _speech(clinic: Any, parts: RoomParts, music: MusicController, session: Sess
     """The room's voice: read-aloud for every screen, and with "Speak to me" on every call
     state, music confirmation and the end of the session said as it happens. The music ducks
     under each sentence. The call path only ever hands speech a sentence: it never waits."""
+    from kiosk.qt.speech import CallVoice, SpeechController, session_end_sentence
+
     speech = SpeechController(parts.speech, lambda: translations().language or "en")
     if parts.speech is not None:
         parts.speech.speaking.connect(music.duck)
@@ -290,6 +303,9 @@ def _nurse_access(clinic: Any, parts: RoomParts) -> NurseAccess:
 
 
 def _music(config: Any, room_settings: Any, parts: RoomParts) -> MusicController:
+    from kiosk.core.fades import FadeSettings
+    from kiosk.qt.music import MusicController
+
     audio = config.clinic.audio
     fades = FadeSettings(fade_in_seconds=audio.fade_in_seconds,
                          fade_out_seconds=audio.fade_out_seconds,
@@ -321,6 +337,8 @@ def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
     """The guide follows the session's phase; the patient's language (the room's own until the
     patient or the nurse picks another, and again after "reset for next patient") chooses the
     interface's words and the clinic's texts: guide, request labels, phase names and lines."""
+    from kiosk.qt.guide import GuideController
+
     clinic = config.clinic
     offered = [code for code in LANGUAGES if clinic.content_for(code) is not None]
     language = LanguageController(offered or [room_settings.language], room_settings.language,
@@ -515,6 +533,7 @@ def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_pro
     """espeak-ng on a deck of the room's libVLC engine, as loud as the clinic set but never
     above this room's music cap; sentences cached in the state folder."""
     from kiosk.adapters.speech import EspeakEngine, Speaker, Voice
+    from kiosk.core.fades import DUCK_DOWN_SECONDS, DUCK_GAIN
 
     settings = config.clinic.speech
     # The voice and the ducked music together stay under the room's cap.
@@ -535,7 +554,7 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         print(problem, file=sys.stderr)
         return 2
     step("imports")
-    app = create_gui_app()
+    app = create_gui_app(ROOM_FIRST_FRAME)
     quitter = quit_on_signal(app)
     staged: StagedRoom | None = None
     try:

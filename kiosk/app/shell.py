@@ -8,7 +8,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,14 +43,15 @@ def display_problem() -> str | None:
     return None
 
 
-def create_gui_app() -> QGuiApplication:
+def create_gui_app(types: Sequence[str] | None = None) -> QGuiApplication:
+    """The Qt application, with the QML types of `types` (module names; default: all)."""
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     app.setApplicationName("infusion-kiosk")
     app.setOrganizationName("infusion-kiosk")
     step("app")
-    kiosk_qt.register_types()
+    kiosk_qt.register_types(types)
     step("types")
     install_translations(app)
     step("translations")
