@@ -423,6 +423,50 @@
         <translation>Llamada de prueba enviada. Esperando a un puesto de enfermería...</translation>
     </message>
     <message>
+        <source>Config changed at %1 but not used: this room keeps its last good settings until the problems below are fixed.</source>
+        <translation>La configuración cambió a las %1 pero no se usa: esta sala mantiene sus últimos ajustes válidos hasta que se corrijan los problemas de abajo.</translation>
+    </message>
+    <message>
+        <source>Config reloaded at %1: %2.</source>
+        <translation>Configuración recargada a las %1: %2.</translation>
+    </message>
+    <message>
+        <source>Config reloaded at %1: nothing this room uses changed.</source>
+        <translation>Configuración recargada a las %1: no cambió nada de lo que usa esta sala.</translation>
+    </message>
+    <message>
+        <source>request labels and priorities</source>
+        <translation>nombres y prioridades de las peticiones</translation>
+    </message>
+    <message>
+        <source>session templates (a running session keeps its own)</source>
+        <translation>plantillas de sesión (una sesión en curso mantiene la suya)</translation>
+    </message>
+    <message>
+        <source>guide content</source>
+        <translation>contenido de la guía</translation>
+    </message>
+    <message>
+        <source>room name</source>
+        <translation>nombre de la sala</translation>
+    </message>
+    <message>
+        <source>volume limit and playlists</source>
+        <translation>límite de volumen y listas de música</translation>
+    </message>
+    <message>
+        <source>nurse PIN and lockout</source>
+        <translation>PIN de enfermería y bloqueo</translation>
+    </message>
+    <message>
+        <source>rest and night dimming</source>
+        <translation>descanso y oscurecimiento nocturno</translation>
+    </message>
+    <message>
+        <source>broker or state folder (used after a restart)</source>
+        <translation>servidor de mensajes o carpeta de estado (se usan tras reiniciar)</translation>
+    </message>
+    <message>
         <source>%1 %2: closed</source>
         <translation>%1 %2: cerrada</translation>
     </message>
@@ -653,6 +697,22 @@
         <translation>Pone ahora esta música para el paciente.</translation>
     </message>
     <message>
+        <source>Start sessions with %1</source>
+        <translation>Empezar las sesiones con %1</translation>
+    </message>
+    <message>
+        <source>This music fades in when a session starts in this room, for every patient.</source>
+        <translation>Esta música entra suavemente al empezar una sesión en esta sala, para todos los pacientes.</translation>
+    </message>
+    <message>
+        <source>Start sessions in silence</source>
+        <translation>Empezar las sesiones en silencio</translation>
+    </message>
+    <message>
+        <source>Back to the clinic's music setting</source>
+        <translation>Volver al ajuste de música de la clínica</translation>
+    </message>
+    <message>
         <source>Lower the volume limit for this patient</source>
         <translation>Bajar el límite de volumen para este paciente</translation>
     </message>
@@ -691,6 +751,66 @@
     <message>
         <source>Back to the clinic's setting</source>
         <translation>Volver al ajuste de la clínica</translation>
+    </message>
+    <message>
+        <source>Night dimming in this room: %1. Changed on this tablet; the clinic's setting is %2.</source>
+        <translation>Oscurecimiento nocturno en esta sala: %1. Cambiado en esta tableta; el ajuste de la clínica es %2.</translation>
+    </message>
+    <message>
+        <source>Night dimming in this room: %1 (the clinic's setting).</source>
+        <translation>Oscurecimiento nocturno en esta sala: %1 (el ajuste de la clínica).</translation>
+    </message>
+    <message>
+        <source>Start -30 min</source>
+        <translation>Inicio -30 min</translation>
+    </message>
+    <message>
+        <source>Start night dimming half an hour earlier</source>
+        <translation>Empezar el oscurecimiento nocturno media hora antes</translation>
+    </message>
+    <message>
+        <source>Start +30 min</source>
+        <translation>Inicio +30 min</translation>
+    </message>
+    <message>
+        <source>Start night dimming half an hour later</source>
+        <translation>Empezar el oscurecimiento nocturno media hora después</translation>
+    </message>
+    <message>
+        <source>End -30 min</source>
+        <translation>Fin -30 min</translation>
+    </message>
+    <message>
+        <source>End night dimming half an hour earlier</source>
+        <translation>Terminar el oscurecimiento nocturno media hora antes</translation>
+    </message>
+    <message>
+        <source>End +30 min</source>
+        <translation>Fin +30 min</translation>
+    </message>
+    <message>
+        <source>End night dimming half an hour later</source>
+        <translation>Terminar el oscurecimiento nocturno media hora después</translation>
+    </message>
+    <message>
+        <source>Darker at night</source>
+        <translation>Más oscuro de noche</translation>
+    </message>
+    <message>
+        <source>Make the screen darker at night</source>
+        <translation>Oscurecer más la pantalla de noche</translation>
+    </message>
+    <message>
+        <source>Brighter at night</source>
+        <translation>Más claro de noche</translation>
+    </message>
+    <message>
+        <source>Make the screen brighter at night</source>
+        <translation>Aclarar más la pantalla de noche</translation>
+    </message>
+    <message>
+        <source>Back to the clinic's night setting</source>
+        <translation>Volver al ajuste nocturno de la clínica</translation>
     </message>
     <message>
         <source>Open calls and requests in this room: %1</source>
@@ -893,6 +1013,29 @@
     <message>
         <source>For staff: a sound will not play: %1</source>
         <translation>Para el personal: un sonido no se reproducirá: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomOnTablet</name>
+    <message>
+        <source>never dimmed</source>
+        <translation>nunca se oscurece</translation>
+    </message>
+    <message>
+        <source>%1 to %2, the screen at %3%</source>
+        <translation>de %1 a %2, la pantalla al %3%</translation>
+    </message>
+    <message>
+        <source>silence</source>
+        <translation>silencio</translation>
+    </message>
+    <message>
+        <source>Music when a session starts in this room: %1. Changed on this tablet; the clinic's setting is %2.</source>
+        <translation>Música al empezar una sesión en esta sala: %1. Cambiado en esta tableta; el ajuste de la clínica es %2.</translation>
+    </message>
+    <message>
+        <source>Music when a session starts in this room: %1 (the clinic's setting).</source>
+        <translation>Música al empezar una sesión en esta sala: %1 (el ajuste de la clínica).</translation>
     </message>
 </context>
 <context>
