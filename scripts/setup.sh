@@ -45,5 +45,9 @@ if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
     touch .venv/.installed
 fi
 
+# Byte-compile the app once, here: a service user that cannot write next to the code (/opt)
+# would otherwise compile every module again at every start (about a third of the room's time
+# to its first frame).
+.venv/bin/python -m compileall -q main.py kiosk
 .venv/bin/python scripts/synth_audio.py --out assets
 .venv/bin/python scripts/build_translations.py
