@@ -21,6 +21,7 @@ from kiosk.screenshots.capture import grab, reduce_motion, settle
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.screenshots.guide import guide_screenshot_states
 from kiosk.screenshots.music import music_screenshot_states
+from kiosk.screenshots.night import at_night, by_day
 from kiosk.screenshots.nurse import end_lockout, nurse_screenshot_states, panel_pages
 from kiosk.screenshots.session import session_screenshot_states
 from kiosk.screenshots.station import station_for_screenshots, station_screenshot_states
@@ -76,11 +77,15 @@ def _render_room(shooter: Shooter, assembled: Room, clock: FakeClock) -> None:
         room.wake()
         room.show("home")
 
+    by_day(room)
     home()
     shooter.shoot(screen, "room-home")
     room.rest()
     shooter.shoot(screen, "room-rest-mode")
     home()
+    at_night(room, clock)
+    shooter.shoot(screen, "room-night-dimmed")
+    by_day(room)
 
     for name, state in session_screenshot_states():
         state(session, room, clock)

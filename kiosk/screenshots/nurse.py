@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QPointF, QTimer
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.core.clock import FakeClock
 from kiosk.core.pin import DEMO_PIN
 from kiosk.qt.nurse import NurseAccess
 from kiosk.qt.room import RoomController
+from kiosk.screenshots.night import by_day
 
 State = Callable[[RoomController, FakeClock], None]
 
@@ -81,12 +82,40 @@ def panel_pages(room: RoomController, window: QQuickWindow, shoot: Callable[[str
     for index, name in enumerate(("session", "patient", "calls", "it")):
         panel.setProperty("page", index)
         shoot(f"nurse-panel-page-{name}")
+        if name == "patient":
+            _room_settings(room, window, panel, shoot)
+    # A config change that did not validate: the room keeps its last good settings.
+    panel.property("desk").set_reload_result([], [
+        "rooms/room-1.yaml line 9: music.volume_cap_percent: must be 100 or less (got 150)"])
+    shoot("nurse-panel-page-it-reload-refused")
     panel.setProperty("page", 0)
     panel.setProperty("confirming", "reset")
     shoot("nurse-panel-reset-confirm")
     panel.setProperty("confirming", "end")
     shoot("nurse-panel-end-confirm")
     panel.setProperty("confirming", "")
+
+
+def _room_settings(room: RoomController, window: QQuickWindow, panel: QQuickItem,
+                   shoot: Callable[[str], None]) -> None:
+    """The Patient page scrolled to the room's settings, two of them changed on this tablet."""
+    on_tablet = panel.property("desk").property("onTablet")
+    on_tablet.chooseStartPlaylist("Soft pads")
+    on_tablet.changeNightStart(-2)
+    for shot, first in (("room-music", "nurseStartPlaylistText"), ("night", "nurseNightText")):
+        text = _item(window, first)
+        page = text.parentItem()
+        while page is not None and not page.inherits("QQuickFlickable"):
+            page = page.parentItem()
+        assert page is not None
+        top = text.mapToItem(page.property("contentItem"), QPointF(0, 0)).y()
+        bottom = page.property("contentHeight") - page.height()
+        page.setProperty("contentY", max(0.0, min(top - 10, bottom)))
+        shoot(f"nurse-panel-{shot}")
+        page.setProperty("contentY", 0)
+    on_tablet.useClinicStartPlaylist()
+    on_tablet.useClinicNight()
+    by_day(room)
 
 
 def _item(window: QQuickWindow, name: str) -> QQuickItem:

@@ -107,7 +107,6 @@ def test_at_night_the_screen_dims_but_the_call_button_stays_readable(
 
 def test_by_day_nothing_is_dimmed(night_room: Callable[[float], Night], qtbot: QtBot) -> None:
     night = night_room(local_wall(12, 0))
-    qtbot.wait(50)
     assert not night.room.room.nightDimmed
     assert not shown(night.veil())
 

@@ -97,3 +97,24 @@ def test_the_demo_pin_is_flagged_for_changing(qtbot: QtBot) -> None:
     with qtbot.waitSignal(nurse.granted, timeout=5000):
         type_pin(nurse, "2468")
     assert nurse.demoPin
+
+
+def test_a_reloaded_pin_and_lockout_apply_from_the_next_pin_and_keep_the_wrong_ones_counted(
+        qtbot: QtBot) -> None:
+    clock, store = FakeClock(), MemoryLockoutStore()
+    nurse = NurseAccess(STORED, max_tries=5, lockout_minutes=5, clock=clock, store=store)
+    nurse.ask()
+    with qtbot.waitSignal(nurse.pinRefused, timeout=5000):
+        type_pin(nurse, "1111")
+    nurse.apply_settings(hash_pin("7395", iterations=1000), max_tries=2, lockout_minutes=10,
+                         auto_lock_minutes=1)
+    assert nurse.statusText == "Wrong PIN. 1 more try before the pad locks."
+    with qtbot.waitSignal(nurse.pinRefused, timeout=5000):
+        type_pin(nurse, "4821")  # the old PIN no longer opens the panel
+    assert nurse.locked
+    assert nurse.statusText == "Too many wrong PINs. The pad opens again in 10:00."
+    clock.advance(601)
+    nurse.ask()
+    with qtbot.waitSignal(nurse.granted, timeout=5000):
+        type_pin(nurse, "7395")
+    assert nurse.grantedAccess

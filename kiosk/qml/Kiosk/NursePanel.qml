@@ -365,19 +365,37 @@ Item {
                             BigButton {
                                 required property var modelData
                                 required property int index
+                                readonly property bool chosen: panel.desk.onTablet !== null
+                                                               && panel.desk.onTablet.startPlaylist === modelData.name
                                 objectName: "nurseStartWith" + index
                                 text: qsTr("Start sessions with %1").arg(modelData.name)
-                                fill: panel.desk.onTablet && panel.desk.onTablet.startPlaylist === modelData.name
-                                      ? Theme.surfaceRaised : Theme.surface
+                                fill: chosen ? Theme.surfaceRaised : Theme.surface
+                                Accessible.checkable: true
+                                Accessible.checked: chosen
+                                background: Rectangle {
+                                    radius: Theme.radius
+                                    color: parent.fill
+                                    border.width: parent.chosen ? 4 : 2
+                                    border.color: parent.chosen ? Theme.focusRing : Theme.controlEdge
+                                }
                                 Accessible.description: qsTr("This music fades in when a session starts in this room, for every patient.")
                                 onClicked: panel.desk.onTablet.chooseStartPlaylist(modelData.name)
                             }
                         }
                         BigButton {
+                            readonly property bool chosen: panel.desk.onTablet !== null
+                                                           && panel.desk.onTablet.startPlaylist === ""
                             objectName: "nurseStartSilence"
                             text: qsTr("Start sessions in silence")
-                            fill: panel.desk.onTablet && panel.desk.onTablet.startPlaylist === ""
-                                  ? Theme.surfaceRaised : Theme.surface
+                            fill: chosen ? Theme.surfaceRaised : Theme.surface
+                            Accessible.checkable: true
+                            Accessible.checked: chosen
+                            background: Rectangle {
+                                radius: Theme.radius
+                                color: parent.fill
+                                border.width: parent.chosen ? 4 : 2
+                                border.color: parent.chosen ? Theme.focusRing : Theme.controlEdge
+                            }
                             onClicked: panel.desk.onTablet.chooseStartPlaylist("")
                         }
                         BigButton {
@@ -584,7 +602,7 @@ Item {
                             text: modelData
                             color: Theme.text
                             font.pixelSize: Theme.fontSmall
-                            wrapMode: Text.WrapAnywhere
+                            wrapMode: Text.WrapAtWordBoundaryOrAnywhere  // long paths break anywhere
                             Layout.fillWidth: true
                         }
                     }
