@@ -589,10 +589,12 @@ class StagedRoom:
 
     def start(self, screen: Screen) -> None:
         on_quit(self.stop)
-        self.parts.link.start()
         after_first_frame(screen.window, lambda: self.complete(screen))
 
     def complete(self, screen: Screen) -> None:
+        # The link connects from here: its thread would hold up the first frame, and no one
+        # can press the button before that frame anyway. A press queues in the outbox.
+        self.parts.link.start()
         try:
             add_product_sound(self.parts, self.config, self.settings, self.post)
             assembled = complete_room(self.config, self.settings, self.parts, self.first)
