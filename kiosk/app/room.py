@@ -563,8 +563,9 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         step("config")
         dispatcher = Dispatcher(app)
         parts = product_call_parts(config, settings, dispatcher.post)
-        staged = StagedRoom(config, settings, parts, dispatcher.post,
-                            assemble_call_path(config, settings, parts))
+        staged = StagedRoom(config, settings, parts, assemble_call_path(config, settings, parts),
+                            lambda parts: add_product_sound(parts, config, settings,
+                                                            dispatcher.post))
         step("call_path")
         screen = load_window("Main", staged.first.backends())
         step("qml")
@@ -578,13 +579,14 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
 
 
 class StagedRoom:
-    """The product's room in two steps: the call path before the first frame (the link
-    connecting meanwhile), everything else right after it, handed to the open window."""
+    """The product's room in two steps: the call path before the first frame, everything else
+    right after it (`add_sound` first completes the parts), handed to the open window."""
 
-    def __init__(self, config: Any, settings: Any, parts: RoomParts, post: Post,
-                 first: CallPath) -> None:
-        self.config, self.settings, self.parts, self.post = config, settings, parts, post
+    def __init__(self, config: Any, settings: Any, parts: RoomParts, first: CallPath,
+                 add_sound: Callable[[RoomParts], None]) -> None:
+        self.config, self.settings, self.parts = config, settings, parts
         self.first = first
+        self._add_sound = add_sound
         self.assembled: Room | None = None
 
     def start(self, screen: Screen) -> None:
@@ -596,7 +598,7 @@ class StagedRoom:
         # can press the button before that frame anyway. A press queues in the outbox.
         self.parts.link.start()
         try:
-            add_product_sound(self.parts, self.config, self.settings, self.post)
+            self._add_sound(self.parts)
             assembled = complete_room(self.config, self.settings, self.parts, self.first)
         except Exception:  # noqa: BLE001 - the call button stays live whatever fails here
             log.exception("room runs with its call button only")
