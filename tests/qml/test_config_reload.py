@@ -83,7 +83,7 @@ def reloading(qtbot, monkeypatch, tmp_path) -> Iterator[Reloading]:  # type: ign
     screen.window.show()
     qtbot.waitExposed(screen.window)
     screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
-    reloader = ConfigReloader(room, os.environ, debounce_ms=200)
+    reloader = ConfigReloader(room, os.environ, debounce_ms=500)
     yield Reloading(screen, room, config_dir, reloader)
     screen.close()
     room.stop()
@@ -106,8 +106,10 @@ def test_a_valid_change_is_used_at_once_and_said_on_the_it_page(
                        "name: Ketamine infusion, forty minutes")
         reloading.edit("clinic.yaml", "{id: water, label: Water, priority: low}",
                        "{id: water, label: Water, priority: normal}")
+        reloading.edit("content/en.yaml", "  - {id: water, label: Water}",
+                       "  - {id: water, label: A glass of water}")
     assert {p.value for p in first.args[0]} >= {"room name", "music", "session templates",
-                                                 "requests"}
+                                                 "requests", "guide"}
     assert str(find(reloading.window, "roomName").property("text")) == "Chair 7"
     assert room.desk.property("onTablet").property("patientCapPercent") == 50
     assert room.music.property("volumeCapPercent") == 50
@@ -118,7 +120,8 @@ def test_a_valid_change_is_used_at_once_and_said_on_the_it_page(
         "Ketamine infusion, forty minutes")
     assert room.session.property("templateName") == "Ketamine infusion, 40 min", (
         "the running session keeps the template it started with")
-    assert {c["id"]: c["priority"] for c in room.calls.property("choices")}["water"] == "normal"
+    water = {c["id"]: c for c in room.calls.property("choices")}["water"]
+    assert (water["priority"], water["label"]) == ("normal", "A glass of water")
     lines = reloading.it_page(qtbot)
     assert any(line.startswith("Config reloaded at ") and "room name" in line
                and "volume limit and playlists" in line for line in lines), lines
