@@ -15,6 +15,7 @@ APT_PACKAGES=(
     libvlc5 vlc-plugin-base libvlc-bin
     mosquitto mosquitto-clients openssl
     espeak-ng
+    systemd
     pulseaudio pulseaudio-utils sox
 )
 
