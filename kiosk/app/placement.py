@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
@@ -67,6 +67,9 @@ def place_window(window: QQuickWindow, env: Mapping[str, str] = os.environ) -> b
             window.setGeometry(placed.x + m.left(), placed.y + m.top(),
                                placed.width - m.left() - m.right(),
                                placed.height - m.top() - m.bottom())
+
+    # Imported only here: naming a connection type builds all of Qt's namespace enums (~25 ms).
+    from PySide6.QtCore import Qt
 
     window.frameSwapped.connect(fit_frame, Qt.ConnectionType.SingleShotConnection)
     return True

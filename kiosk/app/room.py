@@ -45,13 +45,13 @@ from kiosk.core.session import Phase, SessionModel, SessionState, SessionStore
 from kiosk.core.volume import VolumePolicy
 from kiosk.qt import ROOM_FIRST_FRAME
 from kiosk.qt.calls import RequestChoice, RoomCallController
-from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.i18n import LanguageController, translations
 from kiosk.qt.nurse import JsonStore, MemoryJsonStore, NurseAccess, NurseDesk, RoomOnTablet
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 from kiosk.settings.schema import LANGUAGES
 
 if TYPE_CHECKING:
+    from kiosk.qt.dispatch import Dispatcher
     from kiosk.qt.guide import GuideController
     from kiosk.qt.music import MusicController
     from kiosk.qt.session import SessionController
@@ -561,11 +561,11 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         config = load_config(config_dir, os.environ)
         settings = resolve_room(config, room_id, os.environ)
         step("config")
-        dispatcher = Dispatcher(app)
-        parts = product_call_parts(config, settings, dispatcher.post)
+        post = PostAfterFirstFrame()
+        parts = product_call_parts(config, settings, post)
         staged = StagedRoom(config, settings, parts, assemble_call_path(config, settings, parts),
-                            lambda parts: add_product_sound(parts, config, settings,
-                                                            dispatcher.post))
+                            lambda parts: add_product_sound(parts, config, settings, post),
+                            prepare=lambda: post.start(app))
         step("call_path")
         screen = load_window("Main", staged.first.backends())
         step("qml")
@@ -578,15 +578,39 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
     return _run(app, screen, staged, windowed, quitter)
 
 
+class PostAfterFirstFrame:
+    """The `post` of the parts built before the first frame, to a Dispatcher made after it:
+    the Dispatcher's queued connection names one of Qt's connection types, and the first use
+    of that namespace builds all of its enums (about 25 ms). Nothing posts before then: the
+    link starts, and the sound parts are made, after the frame."""
+
+    def __init__(self) -> None:
+        self._dispatcher: Dispatcher | None = None
+
+    def start(self, parent: QObject) -> None:
+        """On the Qt thread, before anything may post."""
+        from kiosk.qt.dispatch import Dispatcher
+
+        self._dispatcher = Dispatcher(parent)
+
+    def __call__(self, fn: Callable[[], None]) -> None:
+        if self._dispatcher is None:
+            raise RuntimeError("posted to the Qt thread before the room's first frame")
+        self._dispatcher.post(fn)
+
+
 class StagedRoom:
     """The product's room in two steps: the call path before the first frame, everything else
-    right after it (`add_sound` first completes the parts), handed to the open window."""
+    right after it (`prepare`, then the link starts, then `add_sound` completes the parts),
+    handed to the open window."""
 
     def __init__(self, config: Any, settings: Any, parts: RoomParts, first: CallPath,
-                 add_sound: Callable[[RoomParts], None]) -> None:
+                 add_sound: Callable[[RoomParts], None],
+                 prepare: Callable[[], None] = lambda: None) -> None:
         self.config, self.settings, self.parts = config, settings, parts
         self.first = first
         self._add_sound = add_sound
+        self._prepare = prepare
         self.assembled: Room | None = None
 
     def start(self, screen: Screen) -> None:
@@ -596,6 +620,7 @@ class StagedRoom:
     def complete(self, screen: Screen) -> None:
         # The link connects from here: its thread would hold up the first frame, and no one
         # can press the button before that frame anyway. A press queues in the outbox.
+        self._prepare()
         self.parts.link.start()
         try:
             self._add_sound(self.parts)

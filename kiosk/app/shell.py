@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QInputDevice
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -147,11 +147,18 @@ def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
 
 
 def log_first_frame(window: QQuickWindow, what: str) -> None:
-    # On a real display Qt renders on its own thread and may swap twice before a plain
-    # disconnect lands: a single-shot connection fires exactly once.
+    # On a real display Qt renders on its own thread and may swap twice before the disconnect
+    # lands: the flag keeps it to one line. (Not a single-shot connection: naming a connection
+    # type builds all of Qt's namespace enums, about 25 ms before the first frame.)
+    logged: list[bool] = []
+
     def once() -> None:
+        if logged:
+            return
+        logged.append(True)
+        window.frameSwapped.disconnect(once)
         log.info("first frame screen=%s ms=%d", what, since_start_ms())
-    window.frameSwapped.connect(once, Qt.ConnectionType.SingleShotConnection)
+    window.frameSwapped.connect(once)
 
 
 class _AfterFirstFrame(QObject):
@@ -162,8 +169,9 @@ class _AfterFirstFrame(QObject):
         super().__init__(window)
         self._fn = fn
         self._done = False
-        # Queued: on a real display the frame is swapped on Qt's render thread.
-        window.frameSwapped.connect(self._swapped, Qt.ConnectionType.QueuedConnection)
+        # On a real display the frame is swapped on Qt's render thread: this object lives on
+        # the Qt thread, so the signal reaches it queued.
+        window.frameSwapped.connect(self._swapped)
 
     @Slot()
     def _swapped(self) -> None:
@@ -193,7 +201,13 @@ def show(window: QQuickWindow, windowed: bool) -> None:
     window.showFullScreen()
     if any(d.type() == QInputDevice.DeviceType.TouchScreen for d in QInputDevice.devices()):
         # A pointer arrow on a touch screen only distracts; a mouse plugged in for IT still works.
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        after_first_frame(window, _hide_pointer)
+
+
+def _hide_pointer() -> None:
+    from PySide6.QtCore import Qt  # after the first frame: it builds every Qt namespace enum
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
 
 def quit_on_signal(app: QGuiApplication) -> QuitOnSignal:

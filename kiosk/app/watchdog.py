@@ -8,7 +8,7 @@ import logging
 import os
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.adapters.watchdog import Notifier
@@ -24,9 +24,19 @@ class Watchdog(QObject):
         self._timer.timeout.connect(self._notifier.ping)
         if not self._notifier.active:
             return
-        window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
+        self._window = window
+        self._ready = False
+        # Not a single-shot connection (naming a connection type builds all of Qt's namespace
+        # enums, ~25 ms before the first frame): a flag, and the slot disconnects itself. From
+        # Qt's render thread the signal reaches this object queued.
+        window.frameSwapped.connect(self._first_frame)
 
+    @Slot()
     def _first_frame(self) -> None:
+        if self._ready:  # a second swap queued before the first reached us
+            return
+        self._ready = True
+        self._window.frameSwapped.disconnect(self._first_frame)
         self._notifier.ready()
         interval = self._notifier.ping_interval_ms
         log.info("told systemd the kiosk is ready watchdog_ping_ms=%d", interval)

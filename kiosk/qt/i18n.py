@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
     QObject,
-    Qt,
     QTranslator,
     Signal,
     Slot,
@@ -140,6 +139,10 @@ class LanguageController(QObject):
         if engine is None:
             log.warning("cannot re-translate a window without a QML engine")
             return
+        # Not imported before the room's first frame: naming a connection type builds all of
+        # Qt's namespace enums (~25 ms).
+        from PySide6.QtCore import Qt
+
         # Qt drops the connection when the engine is destroyed.
         self.languageChanged.connect(engine.retranslate, Qt.ConnectionType.UniqueConnection)
 
