@@ -170,12 +170,25 @@ def _supervise(broker_url: str, rooms: list[str], places: list[Placement],
     return 0
 
 
+DESIGN_WIDTH, DESIGN_HEIGHT = 1280, 800
+
+
+def window_env(place: Placement) -> dict[str, str]:
+    """Where a demo window goes; one smaller than the 1280x800 the screens are designed for is
+    drawn as that design, scaled down, rather than with its text and buttons crowded or cut."""
+    env = {GEOMETRY_VARIABLE: place.text()}
+    shrink = min(place.width / DESIGN_WIDTH, place.height / DESIGN_HEIGHT)
+    if shrink < 1:
+        env["QT_SCALE_FACTOR"] = f"{shrink:.4f}"
+    return env
+
+
 def _start(args: list[str], broker_url: str, state_dir: Path,
            place: Placement) -> subprocess.Popen[bytes]:
     state_dir.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_ROOM", "KIOSK_STATION")}
     env.update(KIOSK_BROKER=broker_url, KIOSK_STATE_DIR=str(state_dir))
-    env[GEOMETRY_VARIABLE] = place.text()
+    env.update(window_env(place))
     child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
                              stdin=subprocess.DEVNULL)
     log.info("demo started what=%s pid=%s", " ".join(args[:1] + args[2:]), child.pid)

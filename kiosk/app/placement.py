@@ -57,6 +57,10 @@ def place_window(window: QQuickWindow, env: Mapping[str, str] = os.environ) -> b
     except GeometryError as error:
         log.warning("window placement ignored: %s", error)
         return False
+    # The geometry is in the screen's pixels; Qt places windows in its own units, which differ
+    # when QT_SCALE_FACTOR shrinks a demo window's design to fit.
+    ratio = window.devicePixelRatio() or 1.0
+    placed = Placement(*(round(v / ratio) for v in placed))
     window.setGeometry(QRect(*placed))
 
     # A window manager adds its frame once the window is shown (by the first frame): shrink

@@ -106,3 +106,13 @@ def test_the_demo_lays_out_the_station_and_rooms_side_by_side_without_a_window_m
         demo.proc.send_signal(signal.SIGINT)
         code = demo.proc.wait(30)
     assert code == 0
+
+
+def test_a_demo_window_smaller_than_the_design_shows_the_design_scaled_down() -> None:
+    from kiosk.app.demo import window_env
+    from kiosk.app.placement import Placement
+
+    half = window_env(Placement(960, 0, 960, 540))
+    assert half["KIOSK_WINDOW_GEOMETRY"] == "960,0,960,540"
+    assert float(half["QT_SCALE_FACTOR"]) == 0.675  # 540 / 800: the whole design fits
+    assert "QT_SCALE_FACTOR" not in window_env(Placement(0, 0, 1920, 1080))
