@@ -547,7 +547,8 @@ def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_pro
 
 
 def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> int:
-    from kiosk.settings import ConfigError, load_config, resolve_room
+    from kiosk.settings.errors import ConfigError
+    from kiosk.settings.model import resolve_room
 
     problem = display_problem()
     if problem:
@@ -558,7 +559,7 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
     quitter = quit_on_signal(app)
     staged: StagedRoom | None = None
     try:
-        config = load_config(config_dir, os.environ)
+        config, cached = start_config(config_dir, os.environ)
         settings = resolve_room(config, room_id, os.environ)
         step("config")
         post = PostAfterFirstFrame()
@@ -566,6 +567,8 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         staged = StagedRoom(config, settings, parts, assemble_call_path(config, settings, parts),
                             lambda parts: add_product_sound(parts, config, settings, post),
                             prepare=lambda: post.start(app))
+        staged.confirm_config = lambda reloader: confirm_config(reloader, config, cached,
+                                                                config_dir, os.environ)
         step("call_path")
         screen = load_window("Main", staged.first.backends())
         step("qml")
@@ -576,6 +579,42 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         screen = show_maintenance([f"The room could not start: {error}"])
         staged = None
     return _run(app, screen, staged, windowed, quitter)
+
+
+def start_config(config_dir: Path | None, env: Mapping[str, str]) -> tuple[Any, bool]:
+    """The configuration for the first frame: the one cached at the last start when none of
+    its files changed (True), else the files read and checked now, and cached (False)."""
+    from kiosk.settings.cache import store_config, stored_config
+
+    config = stored_config(config_dir, env)
+    if config is not None:
+        return config, True
+    from kiosk.settings import load_config
+
+    config = load_config(config_dir, env)
+    store_config(config, config_dir, env)
+    return config, False
+
+
+def confirm_config(reloader: Any, used: Any, cached: bool, config_dir: Path | None,
+                   env: Mapping[str, str]) -> None:
+    """After the first frame: a configuration from the start-up cache is checked against the
+    files (read in full), and a difference is applied as a config reload would, and cached."""
+    if not cached:
+        return
+    from kiosk.settings import ConfigError, load_config
+    from kiosk.settings.cache import store_config
+
+    try:
+        fresh = load_config(config_dir, env)
+    except ConfigError:
+        log.warning("config cache: the files no longer validate; reloading them")
+        reloader.reload()
+        return
+    if fresh != used:
+        store_config(fresh, config_dir, env)
+        log.warning("config cache: the files differ from the cached settings; reloading them")
+        reloader.reload()
 
 
 class PostAfterFirstFrame:
@@ -612,6 +651,8 @@ class StagedRoom:
         self._add_sound = add_sound
         self._prepare = prepare
         self.assembled: Room | None = None
+        # Checks the configuration the room started with, once its reloader exists.
+        self.confirm_config: Callable[[Any], None] = lambda reloader: None
 
     def start(self, screen: Screen) -> None:
         on_quit(self.stop)
@@ -640,7 +681,8 @@ class StagedRoom:
         apply_test_hooks(assembled, os.environ)
         from kiosk.app.reload import ConfigReloader
 
-        ConfigReloader(assembled, os.environ, parent=assembled.room)
+        reloader = ConfigReloader(assembled, os.environ, parent=assembled.room)
+        QTimer.singleShot(0, reloader, lambda: self.confirm_config(reloader))
         QTimer.singleShot(0, lambda: assembled.desk.set_config_problems(
             log_resource_problems(assembled.config)))
 

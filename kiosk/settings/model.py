@@ -7,19 +7,24 @@ problem is left.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core.guide import GuideContent
 from kiosk.core.night import NightSchedule, parse_time_of_day
 from kiosk.core.pin import PinError, check_stored_hash
 from kiosk.core.playlist import Playlist
 from kiosk.core.session import Phase, SessionTemplate
-from kiosk.settings.errors import Problem, did_you_mean
-from kiosk.settings.validate import Checked, parse_broker_url
+from kiosk.settings.errors import ConfigError, Problem, did_you_mean
+
+if TYPE_CHECKING:
+    # Not at run time: a Config read back from the start-up cache (cache.py) needs these
+    # classes without the YAML checker behind them.
+    from kiosk.settings.validate import Checked
 
 
 @dataclass(frozen=True)
@@ -284,6 +289,8 @@ def _unique_rooms(rooms: list[RoomFile]) -> list[Problem]:
 def build_clinic(values: dict[str, Any], config_dir: Path, broker_url: str,
                  content: Mapping[str, GuideContent]) -> ClinicSettings:
     """Dataclasses from checked clinic values. `broker_url` may come from KIOSK_BROKER."""
+    from kiosk.settings.validate import parse_broker_url
+
     parsed = parse_broker_url(broker_url)
     assert parsed is not None
     host, port, tls = parsed
@@ -360,3 +367,23 @@ def _path(text: str, base: Path) -> Path:
 
 def _optional_path(text: str, base: Path) -> Path | None:
     return _path(text, base) if text else None
+
+
+def resolve_room(config: Config, room_id: str | None = None,
+                 env: Mapping[str, str] = os.environ) -> RoomSettings:
+    """This tablet's room: `room_id` (from --room), else KIOSK_ROOM, else the first room."""
+    wanted = room_id or env.get("KIOSK_ROOM") or None
+    if wanted is None:
+        return config.rooms[0]
+    try:
+        return config.room(wanted)
+    except KeyError:
+        raise ConfigError([unknown_room(config, wanted, "room" if room_id else "KIOSK_ROOM")]
+                          ) from None
+
+
+def unknown_room(config: Config, room_id: str, source: str) -> Problem:
+    ids = [r.id for r in config.rooms]
+    return Problem("environment" if source == "KIOSK_ROOM" else "command line", None, source,
+                   f'unknown room "{room_id}" (rooms: {", ".join(ids)})',
+                   did_you_mean(room_id, ids))
