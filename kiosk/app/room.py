@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from kiosk.app.late_link import LateRoomLink
 from kiosk.app.shell import (
     QuitOnSignal,
     Screen,
@@ -66,7 +67,9 @@ class RoomLinkPort(Protocol):
     """What the room needs of its broker link (kiosk.adapters.mqtt_link.RoomLink)."""
 
     connection_changed: Listeners[[bool]]
-    problem: str
+
+    @property
+    def problem(self) -> str: ...
 
     def attach(self, listener: Any) -> None: ...
 
@@ -506,18 +509,27 @@ def add_product_sound(parts: RoomParts, config: Any, room_settings: Any, post: P
     parts.cue, parts.scan = cue, scan
 
 
-def product_call_parts(config: Any, room_settings: Any, post: Post) -> RoomParts:
-    """The real parts the call path needs, with no sound yet (add_product_sound)."""
+def product_call_parts(config: Any, room_settings: Any, post: Post,
+                       link_at_start: bool = False) -> RoomParts:
+    """The real parts the call path needs, with no sound yet (add_product_sound).
+    `link_at_start`: the broker link (and paho) is made when it starts, not now: a link that
+    cannot be used says so only from then on."""
     from kiosk.adapters.audit import AuditLog
-    from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
     from kiosk.adapters.outbox import SqliteOutbox
     from kiosk.adapters.state_file import SessionStateFile
 
     room_id = room_settings.id
     state_dir: Path = config.state_dir
+
+    def link() -> RoomLinkPort:
+        from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink
+
+        return RoomLink(room_id, BrokerEndpoint.from_settings(config.clinic.broker, room_id),
+                        post)
+
     return RoomParts(
         clock=SystemClock(),
-        link=RoomLink(room_id, BrokerEndpoint.from_settings(config.clinic.broker, room_id), post),
+        link=LateRoomLink(link) if link_at_start else link(),
         # One outbox per room, so two rooms sharing a state folder (the demo) never share calls.
         outbox=SqliteOutbox(state_dir / "calls" / room_id),
         session_store=SessionStateFile(state_dir / "sessions" / f"{room_id}.json"),
@@ -563,7 +575,7 @@ def run_room(config_dir: Path | None, room_id: str | None, windowed: bool) -> in
         settings = resolve_room(config, room_id, os.environ)
         step("config")
         post = PostAfterFirstFrame()
-        parts = product_call_parts(config, settings, post)
+        parts = product_call_parts(config, settings, post, link_at_start=True)
         staged = StagedRoom(config, settings, parts, assemble_call_path(config, settings, parts),
                             lambda parts: add_product_sound(parts, config, settings, post),
                             prepare=lambda: post.start(app))
