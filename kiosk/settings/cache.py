@@ -53,7 +53,8 @@ def config_folder(config_dir: Path | None, env: Mapping[str, str]) -> Path:
 
 
 def cache_file(folder: Path, env: Mapping[str, str]) -> Path:
-    """Where the cached configuration of `folder` is kept (one file per config folder)."""
+    """Where the cached configuration of `folder` is kept: one file per config folder and
+    environment, so that two rooms sharing a state folder (the demo) keep one each."""
     if env.get("KIOSK_STATE_DIR"):
         state = Path(env["KIOSK_STATE_DIR"]).expanduser().resolve()
     elif env.get("XDG_STATE_HOME"):
@@ -61,7 +62,7 @@ def cache_file(folder: Path, env: Mapping[str, str]) -> Path:
     else:
         home = Path(env["HOME"]) if env.get("HOME") else Path.home()
         state = home / ".local" / "state" / "infusion-kiosk"
-    name = hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+    name = hashlib.sha256(repr((str(folder), _environment(env))).encode()).hexdigest()[:16]
     return state / CACHE_FOLDER / f"{name}.pickle"
 
 
@@ -76,9 +77,12 @@ def cache_key(folder: Path, env: Mapping[str, str]) -> dict[str, Any]:
         "code": _code_stamp(),
         "folder": str(folder),
         "files": [_stamp(path) for path in files],
-        "env": sorted((k, v) for k, v in env.items()
-                      if k.startswith("KIOSK_") or k in STATE_VARIABLES),
+        "env": _environment(env),
     }
+
+
+def _environment(env: Mapping[str, str]) -> list[tuple[str, str]]:
+    return sorted((k, v) for k, v in env.items() if k.startswith("KIOSK_") or k in STATE_VARIABLES)
 
 
 def stored_config(config_dir: Path | None, env: Mapping[str, str]) -> Config | None:

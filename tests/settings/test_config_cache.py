@@ -139,3 +139,13 @@ def test_a_state_folder_that_cannot_be_written_only_costs_the_cache(
     env = env_for(tmp_path, KIOSK_STATE_DIR=str(blocker))
     store_config(load_config(config, env), config, env)
     assert stored_config(config, env) is None
+
+
+def test_two_rooms_sharing_a_state_folder_keep_a_cache_each(config_dir: WriteConfig,
+                                                             tmp_path: Path) -> None:
+    config = config_dir(rooms={"room-1.yaml": ROOM_1,
+                               "room-2.yaml": ROOM_1.replace("1", "2")})
+    first, second = (env_for(tmp_path, KIOSK_ROOM=room) for room in ("room-1", "room-2"))
+    assert cached(config, first) is not None
+    assert cached(config, second) is not None
+    assert stored_config(config, first) is not None, "the second room's start kept the first's"
