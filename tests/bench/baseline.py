@@ -16,3 +16,13 @@ window = engine.rootObjects()[0]
 window.frameSwapped.connect(lambda: (print("first frame", file=sys.stderr, flush=True)))
 app.exec()
 '''
+
+# The same window with a clock that changes once a second, as the room's session ring and time
+# left do: the fair baseline for a room's idle CPU with a session running.
+BARE_QML_WINDOW_WITH_CLOCK = BARE_QML_WINDOW.replace(
+    'font.pixelSize: 34 } }',
+    'font.pixelSize: 34 }\n'
+    '    Text { id: clock; y: 60; color: "white"; font.pixelSize: 34 }\n'
+    '    Timer { interval: 1000; running: true; repeat: true\n'
+    '            onTriggered: clock.text = new Date().toLocaleTimeString() } }')
+assert BARE_QML_WINDOW_WITH_CLOCK != BARE_QML_WINDOW

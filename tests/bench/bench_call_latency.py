@@ -1,6 +1,6 @@
 """Call latency through a private Mosquitto, beside raw paho QoS 1 round trips in the same run.
 
-    .venv/bin/python tests/bench/bench_call_latency.py [--calls 300] [--burst 100]
+    .venv/bin/python tests/bench/bench_call_latency.py [--calls 500] [--burst 100]
 
 - raw: one paho client publishes (QoS 1), a second answers on another topic; time to the answer.
 - call: RoomCalls.call_nurse() to the StationBoard having it (what the station screen shows),
@@ -172,7 +172,7 @@ def burst(url: str, rooms: int) -> tuple[float, float, list[float]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--calls", type=int, default=500)
     parser.add_argument("--burst", type=int, default=100)
     parser.add_argument("--json", type=Path, help="write the figures here (make bench)")
     args = parser.parse_args()
