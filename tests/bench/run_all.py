@@ -3,7 +3,8 @@ counts, figures beside their same-run baselines) and print a short table with th
 
     .venv/bin/python tests/bench/run_all.py [--out bench-results.json] [--quick] [NAME ...]
 
---quick shortens the long measuring windows (idle CPU, music) for a fast look; the figures in
+--quick shortens the long measuring windows and counts (idle CPU, music, sessions, station
+scale) for a fast look; the figures in
 the README come from a full run.
 """
 
@@ -22,7 +23,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 QUICK = {"bench_idle_cpu": ["--seconds", "15"], "bench_music": ["--seconds", "8"],
-         "bench_startup": ["--runs", "5"], "bench_call_latency": ["--calls", "200"]}
+         "bench_startup": ["--runs", "5"], "bench_call_latency": ["--calls", "200"],
+         "bench_memory_playing": ["--seconds", "5"], "bench_sessions": ["--sessions", "200"],
+         "bench_settings": ["--runs", "10"],
+         "bench_station_scale": ["--rooms", "200", "--burst", "100", "--idle-seconds", "5"]}
 
 
 def machine() -> dict[str, object]:
