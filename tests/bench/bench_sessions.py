@@ -19,6 +19,7 @@ and malloc returns its free pages (malloc_trim), so the growth is memory still h
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import gc
 import os
@@ -38,10 +39,8 @@ MB = 1024 * 1024
 
 def rss_mb(key: str = "VmRSS") -> float:
     gc.collect()
-    try:
+    with contextlib.suppress(OSError):  # not glibc: the reading includes malloc's free pages
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except OSError:
-        pass  # not glibc: the reading includes free pages malloc keeps
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(key + ":"):
             return int(line.split()[1]) / 1024
