@@ -133,7 +133,9 @@ class VlcDeck:
             self._post(lambda: self._on_error(f"file not found: {os.path.basename(path)}"))
             self._player.set_media(None)
             return
-        self._player.set_media(self._instance.media_new_path(path))
+        media = self._instance.media_new_path(path)
+        self._player.set_media(media)
+        media.release()  # the player holds its own reference; ours would leak one per track
         # The volume belongs to the player's audio output and holds across media.
         self._player.audio_set_volume(self._units)
 
