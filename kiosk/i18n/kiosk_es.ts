@@ -1470,6 +1470,22 @@
         <translation>Volver a la lista de lo que puede sentir</translation>
     </message>
     <message>
+        <source>Again</source>
+        <translation>Otra vez</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Says the last part again</source>
+        <translation>Dice otra vez lo último</translation>
+    </message>
+    <message>
+        <source>Reads this topic aloud. Touch a part to hear only that part.</source>
+        <translation>Lee este tema en voz alta. Toque una parte para oír solo esa parte.</translation>
+    </message>
+    <message>
         <source>Call the nurse about this</source>
         <translation>Llamar a la enfermera por esto</translation>
     </message>

@@ -153,7 +153,7 @@ Window {
             }
             Component {
                 id: topicScreen
-                TopicScreen { room: window.room; guide: window.guide }
+                TopicScreen { room: window.room; guide: window.guide; speech: window.speech }
             }
             Component {
                 id: requestsScreen

@@ -9,7 +9,20 @@ Item {
     id: screen
     required property var room
     required property var guide
+    // The room's voice (null without espeak-ng): the topic and each part can be read aloud.
+    property var speech: null
+    readonly property bool canSpeak: screen.speech !== null && screen.speech.available
+    property bool readOnce: false
     readonly property var topic: screen.guide.openTopic
+
+    function wholeTopic() {
+        var words = [screen.topic.title || "", screen.topic.summary || ""]
+        var sections = screen.topic.sections || []
+        for (var i = 0; i < sections.length; i++)
+            words.push(sections[i].heading + ". " + sections[i].text)
+        return words.join(". ")
+    }
+    onTopicChanged: screen.readOnce = false
 
     ColumnLayout {
         anchors.fill: parent
@@ -35,6 +48,24 @@ Item {
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
+            }
+            BigButton {
+                objectName: "topicReadAloudButton"
+                visible: screen.canSpeak
+                text: screen.readOnce ? qsTr("Again") : qsTr("Read aloud")
+                fill: Theme.surface
+                Accessible.description: screen.readOnce
+                    ? qsTr("Says the last part again")
+                    : qsTr("Reads this topic aloud. Touch a part to hear only that part.")
+                Layout.alignment: Qt.AlignTop
+                onClicked: {
+                    if (screen.readOnce) {
+                        screen.speech.replay()
+                    } else {
+                        screen.speech.say(screen.wholeTopic())
+                        screen.readOnce = true
+                    }
+                }
             }
             BigButton {
                 objectName: "topicCallButton"
@@ -116,6 +147,15 @@ Item {
                             color: Theme.text
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.WordWrap
+                        }
+                        // A touch on a part reads that part aloud (when the room can speak).
+                        TapHandler {
+                            objectName: "topicSectionRead_" + index
+                            enabled: screen.canSpeak
+                            onTapped: {
+                                screen.speech.say(modelData.heading + ". " + modelData.text)
+                                screen.readOnce = true
+                            }
                         }
                     }
                 }
