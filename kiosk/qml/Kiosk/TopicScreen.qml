@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// One topic of the guide: its title, a large "Call the nurse about this" and the one-line summary
+// One topic of the guide: a large "Call the nurse about this", its title and the one-line summary
 // (always in view, never scrolled away), how a request about it is going, then its four short
 // parts under plain headings (they scroll only on a small screen or with long clinic text).
 Item {
@@ -40,15 +40,7 @@ Item {
                 Layout.alignment: Qt.AlignTop
                 onClicked: screen.room.show("guide")
             }
-            Text {
-                objectName: "topicTitle"
-                text: screen.topic.title || ""
-                color: Theme.text
-                font.pixelSize: Theme.fontTitle
-                font.weight: Font.DemiBold
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
+            Item { Layout.fillWidth: true }
             BigButton {
                 objectName: "topicReadAloudButton"
                 visible: screen.canSpeak
@@ -79,6 +71,15 @@ Item {
                 Layout.alignment: Qt.AlignTop
                 onClicked: screen.guide.callAbout(screen.topic.id)
             }
+        }
+        Text {
+            objectName: "topicTitle"
+            text: screen.topic.title || ""
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.DemiBold
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
         }
         Text {
             objectName: "topicSummary"
