@@ -142,6 +142,10 @@ class _SettingsUnpickler(pickle.Unpickler):
     """Reads back only the configuration's own types, never an arbitrary callable."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.startswith(_ALLOWED_MODULES):
-            return super().find_class(module, name)
+        # A class defined in one of our modules (or a pathlib path), named directly: never a
+        # dotted name, which would reach through a module's imports (os.system and the like).
+        if module.startswith(_ALLOWED_MODULES) and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a configuration")

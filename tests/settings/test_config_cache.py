@@ -149,3 +149,18 @@ def test_two_rooms_sharing_a_state_folder_keep_a_cache_each(config_dir: WriteCon
     assert cached(config, first) is not None
     assert cached(config, second) is not None
     assert stored_config(config, first) is not None, "the second room's start kept the first's"
+
+
+def _short_text(text: str) -> bytes:
+    data = text.encode()
+    return b"\x8c" + bytes([len(data)]) + data  # SHORT_BINUNICODE
+
+
+def test_a_cache_cannot_reach_through_one_of_our_modules_to_what_it_imports() -> None:
+    import io
+
+    # Protocol 4 names a global by a dotted path: kiosk.settings.cache -> os.getcwd, then calls it.
+    payload = (b"\x80\x04" + _short_text("kiosk.settings.cache") + _short_text("os.getcwd")
+               + b"\x93" + b")" + b"R" + b".")
+    with pytest.raises(pickle.UnpicklingError, match="not part of a configuration"):
+        config_cache._SettingsUnpickler(io.BytesIO(payload)).load()
