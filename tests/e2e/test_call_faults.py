@@ -21,13 +21,10 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
 from kiosk.adapters.broker import PrivateBroker
-from kiosk.adapters.mqtt_link import BrokerEndpoint, RoomLink, StationLink
-from kiosk.adapters.outbox import SqliteOutbox
+from kiosk.adapters.mqtt_link import RoomLink, StationLink
 from kiosk.core import protocol as p
-from kiosk.core.board import StationBoard
 from kiosk.core.calls import CallState, RoomCalls
-from kiosk.core.clock import SystemClock
-from tests.calls.conftest import QtThreadStandIn
+from tests.calls.conftest import Network
 from tests.e2e.test_call_e2e import Nurse, nurses, placed_call, start_room, stop, wait_line
 from tests.support import wait_until
 from tests.support.broker import broker, persistent_broker  # noqa: F401 - the fixtures
@@ -37,34 +34,13 @@ pytestmark = pytest.mark.slow
 __all__ = ["nurses"]  # the fixture, used by name below
 
 
-class Clinic:
-    """Rooms and stations on one broker, all drained by one stand-in for the Qt thread."""
+class Clinic(Network):
+    """The call tests' network of rooms and stations on one broker, plus retiring a device and
+    watching for a while."""
 
-    def __init__(self, private_broker: PrivateBroker, tmp_path: Path) -> None:
-        self.broker = private_broker
-        self.loop = QtThreadStandIn()
-        self._tmp = tmp_path
-        self._links: list[RoomLink | StationLink] = []
-
-    def endpoint(self) -> BrokerEndpoint:
-        return BrokerEndpoint(url=self.broker.url, keepalive_seconds=5)
-
-    def room(self, room: str = "room-1") -> tuple[RoomCalls, RoomLink]:
-        link = RoomLink(room, self.endpoint(), self.loop.post)
-        calls = RoomCalls(room, SystemClock(), SqliteOutbox(self._tmp / room), link,
-                          receipt_timeout_seconds=5, retry_seconds=1)
-        link.attach(calls)
-        self.loop.ticks.append(calls.tick)
-        self._start(link)
+    def room(self, room: str = "room-1") -> tuple[RoomCalls, RoomLink]:  # type: ignore[override]
+        calls, link, _outbox = super().room(room)
         return calls, link
-
-    def station(self, station: str) -> tuple[StationBoard, StationLink]:
-        link = StationLink(station, self.endpoint(), self.loop.post)
-        board = StationBoard(station, SystemClock(), link, escalation_minutes=5)
-        link.attach(board)
-        self.loop.ticks.append(board.tick)
-        self._start(link)
-        return board, link
 
     def retire(self, link: RoomLink | StationLink, tick: Callable[[], None]) -> None:
         """Stop a device for good (its persistent session stays with the broker)."""
@@ -77,14 +53,6 @@ class Clinic:
         end = time.monotonic() + seconds
         self.loop.wait_for(lambda: time.monotonic() >= end, "the observation window",
                            timeout=seconds + 5)
-
-    def _start(self, link: RoomLink | StationLink) -> None:
-        link.start()
-        self._links.append(link)
-
-    def close(self) -> None:
-        for link in self._links:
-            link.stop()
 
 
 @pytest.fixture
