@@ -4,10 +4,16 @@ Threads: libVLC calls the end and error handlers attached in `VlcDeck._new_playe
 event thread. They do nothing but hand a function to the Qt thread through the injected `post`;
 libVLC is never called from inside its own callback (stop() or set_media() there deadlocks).
 Every other method runs on the Qt thread.
+
+Every player's events go through one C callback that lives as long as the process (`_Routes`):
+a callback freed while libVLC could still call it crashes the process, and a callback per player
+kept for ever is memory that grows with every track.
 """
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import logging
 import os
 from collections.abc import Callable, Sequence
@@ -20,7 +26,10 @@ Post = Callable[[Callable[[], None]], None]
 DEBIAN_PACKAGES = "libvlc5 vlc-plugin-base libvlc-bin"
 # A short input cache: with libVLC's default (300 ms) the PulseAudio output drops about 0.5 s of
 # sound soon after each start while it resynchronises (measured on a null sink); 100 ms does not.
-DEFAULT_OPTIONS = ("--no-video", "--quiet", "--file-caching=100")
+# No Lua: libVLC otherwise runs some 40 playlist scripts (web sites, podcasts) against every track
+# it opens, and a track stopped while they run fails every demuxer, so libVLC loads all of them
+# and their codec libraries (about 20 MB, measured in tests/bench/bench_sessions.py).
+DEFAULT_OPTIONS = ("--no-video", "--quiet", "--file-caching=100", "--no-lua")
 
 
 def probe_libvlc(options: Sequence[str] = DEFAULT_OPTIONS) -> str | None:
@@ -66,6 +75,44 @@ def _missing(reason: str) -> str:
     return reason
 
 
+class _Routes:
+    """libVLC's event callbacks, routed by a number: one C function for every player, ever.
+
+    A player's routes are removed once libVLC has let the player go; an event that still names
+    one finds nothing and is dropped.
+    """
+
+    def __init__(self) -> None:
+        self._handlers: dict[int, Callable[[], None]] = {}
+        self._keys = itertools.count(1)
+        self._c_handler: Any = None
+
+    def add(self, handler: Callable[[], None]) -> int:
+        key = next(self._keys)
+        self._handlers[key] = handler
+        return key
+
+    def remove(self, key: int) -> None:
+        self._handlers.pop(key, None)
+
+    def handler(self, vlc: Any) -> Any:
+        if self._c_handler is None:
+            def route(_event: Any, key: int | None) -> None:  # libVLC's event thread
+                handler = self._handlers.get(key or 0)
+                if handler is not None:
+                    handler()
+
+            kind = ctypes.CFUNCTYPE(None, ctypes.POINTER(vlc.Event), ctypes.c_void_p)
+            self._c_handler = kind(route)
+        return self._c_handler
+
+    def __len__(self) -> int:
+        return len(self._handlers)
+
+
+_routes = _Routes()
+
+
 class VlcEngine:
     """The one libVLC instance; builds the decks that share it."""
 
@@ -102,17 +149,30 @@ class VlcDeck:
         self._path = ""
         self._generation = 0
         self._stopped = False
+        self._has_media = False
         self._player = self._new_player()
 
     def _new_player(self) -> Any:
         player = self._instance.media_player_new()
-        events = player.event_manager()
+        # Not player.event_manager(): python-vlc memoizes it in a class-wide dict keyed by the
+        # player, which kept every released player and its callbacks alive for the life of the
+        # process (about three players a session, measured in tests/bench/bench_sessions.py).
+        events = self._vlc.libvlc_media_player_event_manager(player)
         generation = self._generation
-        events.event_attach(self._vlc.EventType.MediaPlayerEndReached,
-                            lambda _event: self._post(lambda: self._deliver_end(generation)))
-        events.event_attach(self._vlc.EventType.MediaPlayerEncounteredError,
-                            lambda _event: self._post(lambda: self._deliver_error(generation)))
+        self._routes = (
+            _routes.add(lambda: self._post(lambda: self._deliver_end(generation))),
+            _routes.add(lambda: self._post(lambda: self._deliver_error(generation))),
+        )
+        for event, key in zip((self._vlc.EventType.MediaPlayerEndReached,
+                               self._vlc.EventType.MediaPlayerEncounteredError), self._routes):
+            self._vlc.libvlc_event_attach(events, event, _routes.handler(self._vlc), key)
         return player
+
+    def _release_player(self) -> None:
+        self._player.stop()
+        self._player.release()
+        for key in self._routes:
+            _routes.remove(key)
 
     def set_listener(self, on_ended: Callable[[], None], on_error: Callable[[str], None]) -> None:
         self._on_ended = on_ended
@@ -123,7 +183,7 @@ class VlcDeck:
             # A stopped libVLC player forgets its volume at its next start and plays at full
             # scale, above any cap (measured through PulseAudio); a fresh player keeps the
             # volume it is given before play().
-            self._player.release()
+            self._release_player()
             self._generation += 1
             self._player = self._new_player()
             self._stopped = False
@@ -132,15 +192,19 @@ class VlcDeck:
             # libVLC would report this too, but late and vaguely; say which file at once.
             self._post(lambda: self._on_error(f"file not found: {os.path.basename(path)}"))
             self._player.set_media(None)
+            self._has_media = False
             return
         media = self._instance.media_new_path(path)
         self._player.set_media(media)
+        self._has_media = True
         media.release()  # the player holds its own reference; ours would leak one per track
         # The volume belongs to the player's audio output and holds across media.
         self._player.audio_set_volume(self._units)
 
     def play(self) -> None:
-        if self._player.get_media() is None:
+        # Not get_media(): libVLC hands back a new reference that python-vlc never releases, and
+        # each one kept a played track's media alive (about 2.5 KB a call, measured).
+        if not self._has_media:
             return
         self._player.play()
 
@@ -170,8 +234,7 @@ class VlcDeck:
         return bool(self._player.is_playing())
 
     def release(self) -> None:
-        self._player.stop()
-        self._player.release()
+        self._release_player()
 
     # The libVLC event thread only posts (see _new_player); these run on the Qt thread and
     # ignore the events of a player that has since been replaced.

@@ -79,3 +79,18 @@ def test_a_corrupt_file_never_plays_and_says_so(harness: DeckHarness,
     harness.until(lambda: harness.events, 3.0)
     assert harness.events[0] == "ended" or harness.events[0].startswith("error:")
     assert not (deck.position() or 0) > 0
+
+
+def test_a_track_loaded_after_a_stop_plays_and_reports_its_end(harness: DeckHarness,
+                                                              audio_files: dict[str, Path]) -> None:
+    _listen(harness)
+    deck = harness.deck
+    deck.load(str(audio_files["long"]))
+    deck.play()
+    harness.until(lambda: deck.is_playing(), 3.0)
+    deck.stop()
+    deck.load(str(audio_files["short"]))
+    deck.play()
+    harness.until(lambda: harness.events, 4.0)
+    harness.until(lambda: True, 0.3)
+    assert harness.events == ["ended"]
