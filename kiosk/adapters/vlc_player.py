@@ -163,8 +163,9 @@ class VlcDeck:
             _routes.add(lambda: self._post(lambda: self._deliver_end(generation))),
             _routes.add(lambda: self._post(lambda: self._deliver_error(generation))),
         )
-        for event, key in zip((self._vlc.EventType.MediaPlayerEndReached,
-                               self._vlc.EventType.MediaPlayerEncounteredError), self._routes):
+        kinds = (self._vlc.EventType.MediaPlayerEndReached,
+                 self._vlc.EventType.MediaPlayerEncounteredError)
+        for event, key in zip(kinds, self._routes, strict=True):
             self._vlc.libvlc_event_attach(events, event, _routes.handler(self._vlc), key)
         return player
 
