@@ -10,7 +10,6 @@ sent. A socket that cannot be reached is logged once; the kiosk runs on.
 from __future__ import annotations
 
 import logging
-import socket
 from collections.abc import Mapping
 
 log = logging.getLogger(__name__)
@@ -48,6 +47,8 @@ class Notifier:
     def _send(self, message: bytes) -> None:
         if not self._address:
             return
+        import socket  # here, not before the first frame: READY=1 is sent after it
+
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as s:
                 s.sendto(message, self._address)

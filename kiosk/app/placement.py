@@ -8,10 +8,12 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRect
-from PySide6.QtQuick import QQuickWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
 

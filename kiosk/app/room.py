@@ -38,20 +38,19 @@ from kiosk.app.shell import (
 from kiosk.app.startup import step
 from kiosk.core.calls import CallOutbox, RoomCalls
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.guide import AFTER_SESSION, GuideContent
 from kiosk.core.listeners import Listeners
 from kiosk.core.lockout import LockoutStore, MemoryLockoutStore
 from kiosk.core.protocol import CallMessage, Resolved, SessionStatus
-from kiosk.core.session import Phase, SessionModel, SessionState, SessionStore
-from kiosk.core.volume import VolumePolicy
 from kiosk.qt import ROOM_FIRST_FRAME
 from kiosk.qt.calls import RequestChoice, RoomCallController
 from kiosk.qt.i18n import LanguageController, translations
 from kiosk.qt.nurse import JsonStore, MemoryJsonStore, NurseAccess, NurseDesk, RoomOnTablet
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
-from kiosk.settings.schema import LANGUAGES
 
 if TYPE_CHECKING:
+    # Imported where used, after the first frame (kiosk.core.session alone is about 6 ms).
+    from kiosk.core.guide import GuideContent
+    from kiosk.core.session import Phase, SessionStore
     from kiosk.qt.dispatch import Dispatcher
     from kiosk.qt.guide import GuideController
     from kiosk.qt.music import MusicController
@@ -203,6 +202,7 @@ def assemble_room(config: Any, room_settings: Any, parts: RoomParts, post: Post,
 def complete_room(config: Any, room_settings: Any, parts: RoomParts, first: CallPath) -> Room:
     """Music, session, speech, guide, language and the nurse desk, around the call path.
     Their modules are imported here, not before the first frame, which can do without them."""
+    from kiosk.core.session import SessionModel
     from kiosk.qt.session import SessionController, connect_room
 
     clinic = config.clinic
@@ -307,6 +307,7 @@ def _nurse_access(clinic: Any, parts: RoomParts) -> NurseAccess:
 
 def _music(config: Any, room_settings: Any, parts: RoomParts) -> MusicController:
     from kiosk.core.fades import FadeSettings
+    from kiosk.core.volume import VolumePolicy
     from kiosk.qt.music import MusicController
 
     audio = config.clinic.audio
@@ -340,7 +341,10 @@ def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
     """The guide follows the session's phase; the patient's language (the room's own until the
     patient or the nurse picks another, and again after "reset for next patient") chooses the
     interface's words and the clinic's texts: guide, request labels, phase names and lines."""
+    from kiosk.core.guide import AFTER_SESSION
+    from kiosk.core.session import SessionState
     from kiosk.qt.guide import GuideController
+    from kiosk.settings.schema import LANGUAGES
 
     clinic = config.clinic
     offered = [code for code in LANGUAGES if clinic.content_for(code) is not None]
@@ -412,6 +416,8 @@ def _degraded(room: RoomController, part: Degraded, detail: str) -> None:
 
 def follow_session_starts(session: SessionController, started: Callable[[], None]) -> None:
     """Calls `started` when a nurse starts a session (not when one is restored at start-up)."""
+    from kiosk.core.session import SessionState
+
     last = {"state": session.view().state}
 
     def follow() -> None:
@@ -460,6 +466,8 @@ def publish_session_to_station(session: SessionController, link: RoomLinkPort,
     minutes-left text changes once a minute while a session runs), and again when the link comes
     back, for a status changed while the broker was unreachable, and at once when the link is
     already up (the product starts it before the rest of the room is built)."""
+    from kiosk.core.session import SessionState
+
     def publish() -> None:
         view = session.view()
         phase = view.phase
@@ -546,6 +554,7 @@ def _speaker(config: Any, room_settings: Any, post: Post, engine: Any, audio_pro
     above this room's music cap; sentences cached in the state folder."""
     from kiosk.adapters.speech import EspeakEngine, Speaker, Voice
     from kiosk.core.fades import DUCK_DOWN_SECONDS, DUCK_GAIN
+    from kiosk.core.volume import VolumePolicy
 
     settings = config.clinic.speech
     # The voice and the ducked music together stay under the room's cap.

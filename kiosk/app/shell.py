@@ -6,22 +6,25 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QInputDevice
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
 
 from kiosk import qt as kiosk_qt
 from kiosk.app.startup import since_start_ms, step
 from kiosk.qt.i18n import install_translations
+
+if TYPE_CHECKING:
+    # Only a type here: importing PySide6.QtQuick costs about 9 ms before the first frame, and
+    # a loaded window is a QQuickWindow whether or not Python has its binding.
+    from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
 
@@ -93,22 +96,25 @@ def on_quit(fn: Callable[[], Any]) -> None:
 
 class QuitOnSignal(QObject):
     """Turns SIGTERM and SIGINT into a clean quit on the Qt thread (Qt's loop blocks Python's
-    own signal handling, so the signal wakes a socket that Qt watches)."""
+    own signal handling, so the signal wakes a pipe that Qt watches)."""
 
     def __init__(self, on_signal: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._read, self._write = socket.socketpair()
-        self._read.setblocking(False)
-        self._write.setblocking(False)
-        signal.set_wakeup_fd(self._write.fileno())
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._read, False)
+        os.set_blocking(self._write, False)
+        signal.set_wakeup_fd(self._write)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: None)
-        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._read, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
         self.on_signal = on_signal
 
     def _drain(self) -> None:
-        data = self._read.recv(64)
+        try:
+            data = os.read(self._read, 64)
+        except BlockingIOError:
+            return
         if any(sig in data for sig in (signal.SIGTERM, signal.SIGINT)):
             log.info("stopping on request signal")
             self.on_signal()
@@ -140,10 +146,10 @@ def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
     engine.setInitialProperties(backends)
     engine.loadFromModule("Kiosk", module_type)
     roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
+    if not roots or not roots[0].inherits("QQuickWindow"):
         raise RuntimeError(f"the {module_type} screen could not be loaded "
                            "(see the QML errors above)")
-    return Screen(engine, roots[0], dict(backends))
+    return Screen(engine, cast("QQuickWindow", roots[0]), dict(backends))
 
 
 def log_first_frame(window: QQuickWindow, what: str) -> None:
@@ -167,6 +173,7 @@ class _AfterFirstFrame(QObject):
 
     def __init__(self, window: QQuickWindow, fn: Callable[[], None]) -> None:
         super().__init__(window)
+        self._window = window
         self._fn = fn
         self._done = False
         # On a real display the frame is swapped on Qt's render thread: this object lives on
@@ -178,9 +185,7 @@ class _AfterFirstFrame(QObject):
         if self._done:  # a second swap queued before the first reached us
             return
         self._done = True
-        window = self.parent()
-        assert isinstance(window, QQuickWindow)
-        window.frameSwapped.disconnect(self._swapped)
+        self._window.frameSwapped.disconnect(self._swapped)
         QTimer.singleShot(0, self, self._fn)
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtQuick import QQuickWindow
 
 from kiosk.adapters.watchdog import Notifier
+
+if TYPE_CHECKING:
+    from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,6 @@ only when no station has been online for `presence_grace_seconds` while the link
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -154,7 +153,7 @@ class RoomCalls:
         self._receipt_timeout = receipt_timeout_seconds
         self._retry = retry_seconds
         self._presence_grace = presence_grace_seconds
-        self._new_id = new_id or (lambda: uuid.uuid4().hex)
+        self._new_id = new_id or _random_id
         self._open: dict[str, OpenCall] = {}
         self._stations: dict[str, bool] = {}
         self._link_up = False
@@ -380,3 +379,11 @@ class RoomCalls:
         for stored in self._outbox.open_calls():
             self._open[stored.call.call_id] = OpenCall(
                 stored.call, states[stored.stored], last_sent=now)
+
+
+def _random_id() -> str:
+    """A call's id: a random UUID in hex. uuid is imported at the first call, not before the
+    room's first frame (about 4 ms)."""
+    import uuid
+
+    return uuid.uuid4().hex
