@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     setup_logging()
 
+    if args.command in ("room", "station", "demo"):
+        from kiosk.qt.import_scan import quicken_import_scan
+
+        quicken_import_scan()  # before the app's modules: PySide6 scans each one as it loads
     if args.command == "room":
         from kiosk.app.room import run_room
         return run_room(args.config, args.room, args.windowed)
