@@ -680,6 +680,12 @@ class StagedRoom:
         after_first_frame(screen.window, lambda: self.complete(screen))
 
     def complete(self, screen: Screen) -> None:
+        # Touches count towards rest mode from here: no one touches the screen before its first
+        # frame, and a Python filter sees every event the app gets, many before that frame
+        # (about 10 ms of them).
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(TouchWatcher(self.first.room))
         # The link connects from here: its thread would hold up the first frame, and no one
         # can press the button before that frame anyway. A press queues in the outbox.
         self._prepare()
@@ -720,7 +726,6 @@ def _run(app: QGuiApplication, screen: Screen, staged: StagedRoom | None, window
     if staged is None:
         return run_window(app, screen, "maintenance", windowed, quitter=quitter)
     room = staged.first.room
-    app.installEventFilter(TouchWatcher(room))
     staged.start(screen)
     return run_window(app, screen, "room", windowed, before_quit=room.allow_close,
                       quitter=quitter)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -64,3 +64,17 @@ def test_the_first_frame_shows_a_call_button_that_places_a_call_before_the_rest_
     assert isinstance(link, AcceptingRoomLink)
     qtbot.waitUntil(lambda: len(link.calls) == 1, timeout=2000)
     assert button.property("callState") != "idle", "the call pressed early is still shown"
+
+
+def test_touches_keep_the_screen_awake_once_the_room_is_complete(
+        staged: tuple[StagedRoom, Screen, RoomParts, list[str]], qtbot: QtBot) -> None:
+    room, screen, _parts, _sound = staged
+    screen.window.show()
+    qtbot.waitUntil(lambda: room.assembled is not None, timeout=5000)
+    controller = room.first.room
+    controller.rest_after_idle(0.6 / 60)  # 0.6 s
+    for _ in range(4):
+        qtbot.wait(300)
+        QTest.mouseClick(screen.window, Qt.MouseButton.LeftButton, pos=QPoint(300, 400))
+    assert not controller.restMode, "touches every 0.3 s keep the screen awake"
+    qtbot.waitUntil(lambda: controller.restMode, timeout=3000)
