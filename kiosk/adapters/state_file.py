@@ -11,7 +11,6 @@ Runs on the caller's thread (the Qt thread); a save is one small write and two f
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import tempfile
@@ -37,6 +36,8 @@ class SessionStateFile:
             raw = self._path.read_bytes()
         except FileNotFoundError:
             return None
+        import json  # here and in save(): the room's first frame usually reads no file (~2 ms)
+
         try:
             data = json.loads(raw.decode("utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
@@ -48,6 +49,8 @@ class SessionStateFile:
         return data
 
     def save(self, state: dict[str, Any]) -> None:
+        import json
+
         directory = self._path.parent
         directory.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(state, indent=1, sort_keys=True, allow_nan=False).encode("utf-8")
