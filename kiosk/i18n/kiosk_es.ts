@@ -179,22 +179,6 @@
         <translation>Pantalla de confort, %1</translation>
     </message>
     <message>
-        <source>For the nurse: hold for 3 seconds</source>
-        <translation>Para la enfermera: mantener pulsado 3 segundos</translation>
-    </message>
-    <message>
-        <source>Darken screen</source>
-        <translation>Oscurecer pantalla</translation>
-    </message>
-    <message>
-        <source>Dims the screen. Touch anywhere to wake it.</source>
-        <translation>Oscurece la pantalla. Toque en cualquier lugar para encenderla.</translation>
-    </message>
-    <message>
-        <source>Resting. Touch the screen to wake it.</source>
-        <translation>En descanso. Toque la pantalla para encenderla.</translation>
-    </message>
-    <message>
         <source>Speaking to you: on</source>
         <translation>Le hablamos: activado</translation>
     </message>
@@ -1036,6 +1020,25 @@
     <message>
         <source>Music when a session starts in this room: %1 (the clinic's setting).</source>
         <translation>Música al empezar una sesión en esta sala: %1 (el ajuste de la clínica).</translation>
+    </message>
+</context>
+<context>
+    <name>RoomScreen</name>
+    <message>
+        <source>For the nurse: hold for 3 seconds</source>
+        <translation>Para la enfermera: mantener pulsado 3 segundos</translation>
+    </message>
+    <message>
+        <source>Darken screen</source>
+        <translation>Oscurecer pantalla</translation>
+    </message>
+    <message>
+        <source>Dims the screen. Touch anywhere to wake it.</source>
+        <translation>Oscurece la pantalla. Toque en cualquier lugar para encenderla.</translation>
+    </message>
+    <message>
+        <source>Resting. Touch the screen to wake it.</source>
+        <translation>En descanso. Toque la pantalla para encenderla.</translation>
     </message>
 </context>
 <context>

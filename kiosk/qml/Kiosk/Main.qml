@@ -33,157 +33,23 @@ Window {
         value: Math.max(1.0, Math.min(window.width / 1280, window.height / 800))
     }
 
+    // The rest of the screen (RoomScreen.qml), once every backend is here.
     Loader {
+        id: roomScreen
         objectName: "roomScreen"
         anchors.fill: parent
-        active: window.complete
-        sourceComponent: roomScreen
-    }
 
-    Component {
-        id: roomScreen
-        Item {
-            Item {
-                id: frame
-                anchors.fill: parent
-                anchors.margins: Theme.margin
-                anchors.rightMargin: Theme.margin + Theme.callColumnWidth + Theme.spacing
-
-                RowLayout {
-                    id: header
-                    anchors { left: parent.left; right: parent.right; top: parent.top }
-                    spacing: Theme.spacing
-
-                    // Holding the room name for 3 seconds opens the nurse's PIN pad: a patient will not
-                    // do that by chance, and there is no staff button on the patient's screen.
-                    Item {
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: Theme.minTarget
-                        Text {
-                            objectName: "roomName"
-                            anchors.fill: parent
-                            verticalAlignment: Text.AlignVCenter
-                            text: window.room.roomName
-                            color: Theme.text
-                            font.pixelSize: Theme.fontTitle
-                            font.weight: Font.DemiBold
-                            elide: Text.ElideRight
-                        }
-                        MouseArea {
-                            objectName: "nurseHoldArea"
-                            anchors.fill: parent
-                            pressAndHoldInterval: 3000
-                            Accessible.role: Accessible.Button
-                            Accessible.name: qsTr("For the nurse: hold for 3 seconds")
-                            onPressAndHold: window.room.openNursePanel()
-                        }
-                    }
-                    Text {
-                        objectName: "clock"
-                        text: window.room.clockText
-                        color: Theme.textMuted
-                        font.pixelSize: Theme.fontClock
-                    }
-                    LanguageButton { language: window.language }
-                    BigButton {
-                        objectName: "restButton"
-                        text: qsTr("Darken screen")
-                        Accessible.description: qsTr("Dims the screen. Touch anywhere to wake it.")
-                        onClicked: window.room.rest()
-                    }
-                }
-
-                Loader {
-                    id: content
-                    objectName: "screenContent"
-                    anchors {
-                        left: parent.left; right: parent.right; top: header.bottom
-                        bottom: staffNotes.visible ? staffNotes.top : parent.bottom
-                        topMargin: Theme.spacing
-                    }
-                    sourceComponent: ({ "music": musicScreen, "nurse": nursePanel,
-                                        "requests": requestsScreen, "guide": guideList,
-                                        "topic": topicScreen })[window.room.screen] || homeScreen
-                }
-
-                // Parts of this room that could not start, in plain words for staff; the rest runs on.
-                Column {
-                    id: staffNotes
-                    objectName: "degradedNotes"
-                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-                    topPadding: Theme.spacing / 2
-                    visible: window.room.degraded.length > 0
-                    Repeater {
-                        model: window.room.degraded
-                        Text {
-                            required property var modelData
-                            objectName: "degradedNote"
-                            width: staffNotes.width
-                            text: modelData
-                            color: Theme.textMuted
-                            font.pixelSize: Theme.fontSmall
-                            elide: Text.ElideRight
-                            maximumLineCount: 1
-                        }
-                    }
-                }
-            }
-
-            Component {
-                id: homeScreen
-                HomeScreen {
-                    room: window.room; music: window.music; session: window.session; guide: window.guide
-                }
-            }
-            Component {
-                id: musicScreen
-                MusicScreen { room: window.room; music: window.music }
-            }
-            Component {
-                id: nursePanel
-                NursePanel {
-                    room: window.room; session: window.session; desk: window.desk
-                    music: window.music; language: window.language; guide: window.guide
-                    speech: window.speech
-                }
-            }
-            Component {
-                id: guideList
-                GuideListScreen { room: window.room; guide: window.guide }
-            }
-            Component {
-                id: topicScreen
-                TopicScreen { room: window.room; guide: window.guide; speech: window.speech }
-            }
-            Component {
-                id: requestsScreen
-                RequestsScreen { room: window.room; calls: window.calls }
-            }
-
-            NursePinPad {
-                anchors.fill: frame
-                z: 1
-                nurse: window.room.nurse
-            }
-
-            // After "Nurse is here" the patient reads it first, then the calm home screen returns.
-            NurseGreeting {
-                anchors { left: frame.left; right: frame.right; top: frame.top }
-                z: 1
-                text: window.desk.greeting
-                onDismissed: window.desk.dismissGreeting()
-            }
-
-            RestOverlay {
-                anchors.fill: parent
-                z: 1
-                active: window.room.restMode
-                hint: qsTr("Resting. Touch the screen to wake it.")
-                session: !window.session.active ? ""
-                         : window.session.clockHidden ? window.session.phaseName
-                         : window.session.phaseName + "\n" + window.session.minutesLeftText
-                onWakeRequested: window.room.wake()
-            }
+        function build() {
+            if (window.complete && status === Loader.Null)
+                setSource("RoomScreen.qml", {
+                    room: window.room, calls: window.calls, music: window.music,
+                    session: window.session, guide: window.guide, language: window.language,
+                    speech: window.speech, desk: window.desk })
+        }
+        Component.onCompleted: build()
+        Connections {
+            target: window
+            function onCompleteChanged() { roomScreen.build() }
         }
     }
 
