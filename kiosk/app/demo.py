@@ -166,6 +166,10 @@ def _supervise(broker_url: str, rooms: list[str], places: list[Placement],
     except (KeyboardInterrupt, _StopRequested):
         log.info("demo stopping reason=stop requested")
     finally:
+        # Ctrl-C again, or a stop sent to the whole process group (as Ctrl-C is), while the
+        # windows close must not cut that short: _stop_all kills what is left after a while.
+        for stop in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(stop, signal.SIG_IGN)
         _stop_all(children)
     return 0
 

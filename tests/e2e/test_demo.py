@@ -3,10 +3,12 @@ a test call goes through, and Ctrl-C stops every part."""
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,30 @@ def test_the_demo_starts_everything_passes_a_call_test_and_stops_on_ctrl_c(
     assert code == 0
     demo.wait_for("private broker stopped")
     assert sum("stopped code=0" in line for line in demo.lines) == 3
+
+
+def test_ctrl_c_twice_on_the_whole_demo_still_stops_it_cleanly(tmp_path: Path) -> None:
+    """Ctrl-C in a terminal reaches the demo and its windows at once; an impatient second one
+    arrives while they close."""
+    need_binary("mosquitto", "sudo apt-get install mosquitto")
+    demo = subprocess.Popen([sys.executable, "main.py", "demo"], cwd=ROOT,
+                            env=room_env(tmp_path), stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    assert demo.stderr is not None
+    lines: list[str] = []
+    try:
+        for line in demo.stderr:
+            lines.append(line)
+            if sum("first frame screen=" in x for x in lines) == 3:
+                break
+        os.killpg(demo.pid, signal.SIGINT)
+        time.sleep(0.2)
+        os.killpg(demo.pid, signal.SIGINT)
+        _, rest = demo.communicate(timeout=30)
+    finally:
+        if demo.poll() is None:
+            os.killpg(demo.pid, signal.SIGKILL)
+    lines.extend(rest.splitlines())
+    assert demo.returncode == 0
+    assert not any("Traceback" in line for line in lines), "".join(lines[-30:])
+    assert any("private broker stopped" in line for line in lines)
