@@ -19,6 +19,7 @@ from kiosk.core.playlist import (
     Playlist,
     ScannedPlaylist,
     Track,
+    Unplayable,
     title_from_filename,
 )
 
@@ -36,17 +37,18 @@ def scan_playlist(playlist: Playlist, base: Path | None = None) -> ScannedPlayli
     if root.suffix.lower() in PLAYLIST_EXTENSIONS:
         entries = _read_m3u(root)
         if entries is None:
-            return ScannedPlaylist(playlist, reason="The playlist file is missing or unreadable.")
+            return ScannedPlaylist(playlist, problem=Unplayable.LIST_UNREADABLE)
     elif root.is_dir():
         entries = [(path, title_from_filename(path.stem)) for path in _walk(root)]
     else:
-        return ScannedPlaylist(playlist, reason="The music folder is missing.")
+        log.warning("music folder missing playlist=%s path=%s", playlist.name, root)
+        return ScannedPlaylist(playlist, problem=Unplayable.FOLDER_MISSING)
     tracks = [Track(str(path), title) for path, title in entries if _playable(path)]
     skipped = len(entries) - len(tracks)
     if tracks:
         return ScannedPlaylist(playlist, tuple(tracks), skipped=skipped)
-    reason = "No playable music was found." if entries else "The playlist is empty."
-    return ScannedPlaylist(playlist, reason=reason, skipped=skipped)
+    problem = Unplayable.NOTHING_PLAYABLE if entries else Unplayable.EMPTY
+    return ScannedPlaylist(playlist, problem=problem, skipped=skipped)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -128,9 +130,9 @@ class LibraryScanner:
     def _scan_one(self, playlist: Playlist) -> ScannedPlaylist:
         try:
             result = scan_playlist(playlist, self._base)
-        except Exception as error:  # noqa: BLE001 - one bad playlist must not hide the others
+        except Exception:  # noqa: BLE001 - one bad playlist must not hide the others
             log.exception("music scan failed playlist=%s", playlist.name)
-            return ScannedPlaylist(playlist, reason=f"The music could not be read ({error}).")
+            return ScannedPlaylist(playlist, problem=Unplayable.SCAN_FAILED)
         log.info("scanned playlist name=%s tracks=%d skipped=%d", playlist.name,
                  len(result.tracks), result.skipped)
         return result

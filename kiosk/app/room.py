@@ -358,8 +358,10 @@ def _guide_and_language(config: Any, room_settings: Any, room: RoomController,
         calls.set_patient_labels(guide.patient_labels())
         session.set_phase_words(phase_words(content))
         room.retranslate()
-        # The music card's "unavailable" line is worded when read: ask QML to read it again.
+        # The music card's "unavailable" line and the reason on a playlist that cannot play are
+        # worded when read: ask QML to read them again.
         music.availableChanged.emit()
+        music.playlistsChanged.emit()
 
     def follow_phase() -> None:
         view = session.view()

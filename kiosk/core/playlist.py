@@ -6,6 +6,7 @@ happens in kiosk/adapters/library.py; this module only orders what the scan foun
 
 from __future__ import annotations
 
+import enum
 import random
 import re
 from dataclasses import dataclass, field
@@ -30,13 +31,26 @@ class Track:
     title: str
 
 
+class Unplayable(enum.Enum):
+    """Why a playlist has nothing to play. The screen words each one in the patient's language
+    (kiosk/qt/music.py); the log has the file and the error."""
+
+    NOT_SCANNED = "not scanned yet"
+    LIST_UNREADABLE = "playlist file missing or unreadable"
+    FOLDER_MISSING = "music folder missing"
+    EMPTY = "playlist empty"
+    NOTHING_PLAYABLE = "no playable music"
+    SCAN_FAILED = "scan failed"
+
+
 @dataclass(frozen=True)
 class ScannedPlaylist:
-    """A playlist with what its scan found. No tracks means unavailable, with a plain reason."""
+    """A playlist with what its scan found. No tracks means unavailable, and `problem` says
+    why."""
 
     playlist: Playlist
     tracks: tuple[Track, ...] = ()
-    reason: str = ""
+    problem: Unplayable | None = None
     skipped: int = 0
 
     @property

@@ -231,6 +231,30 @@
 <context>
     <name>MusicController</name>
     <message>
+        <source>Looking for music...</source>
+        <translation>Buscando música...</translation>
+    </message>
+    <message>
+        <source>The playlist file is missing or unreadable.</source>
+        <translation>Falta el archivo de la lista o no se puede leer.</translation>
+    </message>
+    <message>
+        <source>The music folder is missing.</source>
+        <translation>Falta la carpeta de música.</translation>
+    </message>
+    <message>
+        <source>The playlist is empty.</source>
+        <translation>La lista está vacía.</translation>
+    </message>
+    <message>
+        <source>No playable music was found.</source>
+        <translation>No se encontró música que se pueda poner.</translation>
+    </message>
+    <message>
+        <source>The music could not be read.</source>
+        <translation>No se pudo leer la música.</translation>
+    </message>
+    <message>
         <source>Music is unavailable: ask staff</source>
         <translation>La música no está disponible: pregunte al personal</translation>
     </message>
@@ -253,10 +277,6 @@
     <message>
         <source>Volume is at the limit</source>
         <translation>El volumen está al máximo permitido</translation>
-    </message>
-    <message>
-        <source>Looking for music...</source>
-        <translation>Buscando música...</translation>
     </message>
     <message>
         <source>Playing %1</source>

@@ -17,7 +17,7 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.fades import Deck, FadeSettings, Mixer, MixerState
-from kiosk.core.playlist import Playlist, PlayQueue, ScannedPlaylist, Track
+from kiosk.core.playlist import Playlist, PlayQueue, ScannedPlaylist, Track, Unplayable
 from kiosk.core.volume import VolumePolicy
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,20 @@ DEFAULT_POLICY = VolumePolicy()
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MusicController", text)
+
+
+def unplayable_text(problem: Unplayable | None) -> str:
+    """Why a playlist card cannot play, in the patient's language; worded when read."""
+    if problem is None:
+        return ""
+    return {
+        Unplayable.NOT_SCANNED: _tr("Looking for music..."),
+        Unplayable.LIST_UNREADABLE: _tr("The playlist file is missing or unreadable."),
+        Unplayable.FOLDER_MISSING: _tr("The music folder is missing."),
+        Unplayable.EMPTY: _tr("The playlist is empty."),
+        Unplayable.NOTHING_PLAYABLE: _tr("No playable music was found."),
+        Unplayable.SCAN_FAILED: _tr("The music could not be read."),
+    }[problem]
 
 
 @QmlElement
@@ -49,7 +63,7 @@ class MusicController(QObject):
                  clock: Clock | None = None, unavailable: str = "",
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._scanned = [ScannedPlaylist(p, reason=_tr("Looking for music...")) for p in playlists]
+        self._scanned = [ScannedPlaylist(p, problem=Unplayable.NOT_SCANNED) for p in playlists]
         self._detail = unavailable if decks is None else ""
         self._queue: PlayQueue | None = None
         self._playing_index = -1
@@ -84,7 +98,7 @@ class MusicController(QObject):
                    if self._playing_index >= 0 else "")
         names = [p.name for p in playlists]
         old = {s.playlist: s for s in self._scanned}
-        self._scanned = [old.get(p) or ScannedPlaylist(p, reason=_tr("Looking for music..."))
+        self._scanned = [old.get(p) or ScannedPlaylist(p, problem=Unplayable.NOT_SCANNED)
                          for p in playlists]
         if playing and playing not in names:
             log.info("music stopped: its playlist left the room's settings name=%s", playing)
@@ -107,7 +121,7 @@ class MusicController(QObject):
             "description": s.playlist.description,
             "cover": QUrl.fromLocalFile(s.playlist.cover).toString() if s.playlist.cover else "",
             "available": s.available and self._mixer is not None,
-            "reason": s.reason,
+            "reason": unplayable_text(s.problem),
             "trackCount": len(s.tracks),
         } for s in self._scanned]
 

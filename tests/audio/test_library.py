@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.adapters.library import LibraryScanner, scan_playlist
-from kiosk.core.playlist import Playlist, ScannedPlaylist
+from kiosk.core.playlist import Playlist, ScannedPlaylist, Unplayable
 from tests.support import wait_until
 
 
@@ -44,22 +44,22 @@ def test_an_m3u_with_relative_paths_titles_and_a_missing_entry(
     assert "gone.ogg" in caplog.text and "empty file" in caplog.text
 
 
-def test_an_empty_folder_is_unavailable_with_a_plain_reason(tmp_path: Path) -> None:
+def test_an_empty_folder_is_unavailable_and_says_it_is_empty(tmp_path: Path) -> None:
     result = scan_playlist(Playlist("Calm", str(tmp_path)))
     assert not result.available
-    assert result.reason == "The playlist is empty."
+    assert result.problem is Unplayable.EMPTY
 
 
-def test_a_missing_folder_is_unavailable_with_a_plain_reason(tmp_path: Path) -> None:
+def test_a_missing_folder_is_unavailable_and_says_it_is_missing(tmp_path: Path) -> None:
     result = scan_playlist(Playlist("Calm", str(tmp_path / "nowhere")))
-    assert not result.available and result.reason == "The music folder is missing."
+    assert not result.available and result.problem is Unplayable.FOLDER_MISSING
 
 
 def test_a_folder_of_only_unreadable_files_says_nothing_is_playable(tmp_path: Path) -> None:
     _file(tmp_path / "a.ogg", b"")
     os.symlink(tmp_path / "gone.ogg", tmp_path / "b.ogg")
     result = scan_playlist(Playlist("Calm", str(tmp_path)))
-    assert result.reason == "No playable music was found."
+    assert result.problem is Unplayable.NOTHING_PLAYABLE
 
 
 def test_five_thousand_tracks_are_scanned_off_the_ui_thread(tmp_path: Path) -> None:

@@ -338,3 +338,38 @@ def test_with_the_language_choice_open_the_call_button_still_calls_in_one_tap(
     guide_room.qtbot.waitUntil(lambda: shown(find(guide_room.window, "language_es")))
     guide_room.tap("callNurseButton")
     guide_room.qtbot.waitUntil(lambda: guide_room.room.calls.property("callState") != "idle")
+
+
+def test_a_playlist_that_cannot_play_says_why_in_the_patients_language(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from kiosk.adapters.library import scan_playlist
+
+    create_gui_app()
+    settings = CONFIG.rooms[0]
+    lists = list(settings.music.playlists)
+    lists[1] = replace(lists[1], path=str(tmp_path / "not-there"))
+    room_settings = replace(settings, music=replace(settings.music, playlists=tuple(lists)))
+    dispatcher, clock = Dispatcher(), FakeClock()
+    parts = offline_parts(dispatcher.post, clock,  # libVLC's silent output
+                          scan=lambda playlists, music: music.apply_scan(
+                              [scan_playlist(p) for p in playlists]))
+    room = assemble_room(CONFIG, room_settings, parts, dispatcher.post)
+    room.start()
+    screen = _open(room, qtbot)
+    try:
+        room.room.show("music")
+
+        def card_texts() -> list[str]:
+            card = find(screen.window, "playlistCard1")
+            return [str(i.property("text")) for i in items(card)
+                    if i.inherits("QQuickText") and shown(i)]
+
+        qtbot.waitUntil(lambda: "The music folder is missing." in card_texts(), timeout=3000)
+        assert room.language.setLanguage("es")
+        qtbot.waitUntil(lambda: "Falta la carpeta de música." in card_texts(), timeout=3000)
+    finally:
+        room.language.setLanguage("en")
+        screen.close()
+        room.stop()
