@@ -65,14 +65,18 @@ class RoomController(QObject):
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(self.rest)
 
-    # The clock shows hours and minutes only and wakes once a minute, on the minute.
+    # The clock shows hours and minutes only and wakes once a minute, on the minute. It reads
+    # the room's clock, as night dimming does, so the two always agree.
     def _tick_clock(self) -> None:
-        now = QTime.currentTime()
+        wall = self._clock.wall()
+        local = time.localtime(wall)
+        now = QTime(local.tm_hour, local.tm_min, local.tm_sec)
         text = QLocale().toString(now, QLocale.FormatType.ShortFormat)
         if text != self._clock_text:
             self._clock_text = text
             self.clockTextChanged.emit()
-        self._clock_timer.start(max(200, (60 - now.second()) * 1000 - now.msec() + 50))
+        into_minute_ms = local.tm_sec * 1000 + int(wall % 1 * 1000)
+        self._clock_timer.start(max(200, 60_000 - into_minute_ms + 50))
         self._follow_night()
 
     def _follow_night(self) -> None:

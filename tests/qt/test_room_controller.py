@@ -40,3 +40,18 @@ def test_zero_minutes_never_darkens_by_itself(qtbot) -> None:  # type: ignore[no
     room.rest_after_idle(0)
     qtbot.wait(300)
     assert not room.restMode
+
+
+def test_the_clock_on_screen_is_the_rooms_clock_that_night_dimming_reads(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from PySide6.QtCore import QLocale, QTime
+
+    from kiosk.core.clock import FakeClock
+    from kiosk.core.night import NightSchedule
+
+    late = time.mktime((2027, 1, 15, 23, 40, 0, 0, 0, -1))  # 23:40, local time
+    room = RoomController("Room 1", clock=FakeClock(wall=late))
+    assert room.clockText == QLocale().toString(QTime(23, 40), QLocale.FormatType.ShortFormat)
+    room.set_night(NightSchedule(22 * 60, 6 * 60, 30))
+    assert room.nightDimmed, "at the hour its clock shows, the screen is dimmed for the night"
