@@ -48,7 +48,8 @@ from kiosk.qt.nurse import JsonStore, MemoryJsonStore, NurseAccess, NurseDesk, R
 from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 
 if TYPE_CHECKING:
-    # Imported where used, after the first frame (kiosk.core.session alone is about 6 ms).
+    # Imported where used, as the room completes after its first frame (the configuration's
+    # model brings kiosk.core.session and kiosk.core.guide in earlier, for their data classes).
     from kiosk.core.guide import GuideContent
     from kiosk.core.session import Phase, SessionStore
     from kiosk.qt.dispatch import Dispatcher

@@ -123,7 +123,7 @@ def store_config(config: Config, config_dir: Path | None, env: Mapping[str, str]
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
         partial.write_bytes(_pickle.dumps((cache_key(folder, env), config),
-                                         protocol=PICKLE_PROTOCOL))
+                                          protocol=PICKLE_PROTOCOL))
         os.replace(partial, path)
     except (OSError, _pickle.PicklingError) as error:
         log.info("config cache not written: %s", error)
