@@ -11,6 +11,7 @@ file's bytes gives the same answer in about a quarter of the time. Anything that
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import ModuleType
 
 # Where PySide6 6.x keeps its import hook once PySide6.QtCore is loaded.
@@ -29,7 +30,8 @@ def quicken_import_scan() -> bool:
         if getattr(original, "quickened", False):
             return True
 
-        def uses_pyside(module: ModuleType, original=original) -> bool:  # type: ignore[no-untyped-def]
+        def uses_pyside(module: ModuleType,
+                        original: Callable[[ModuleType], object] = original) -> bool:
             path = getattr(module, "__file__", None)
             if isinstance(path, str) and path.endswith(".py"):
                 try:
