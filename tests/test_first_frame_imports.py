@@ -32,6 +32,7 @@ room.run_room(None, None, True)
 AFTER_THE_FIRST_FRAME = [
     # the rest of the room
     "kiosk.qt.music", "kiosk.qt.session", "kiosk.qt.guide", "kiosk.qt.speech",
+    "kiosk.core.session",
     "kiosk.adapters.vlc_player", "kiosk.adapters.mqtt_link", "kiosk.adapters.speech",
     "kiosk.app.reload",
     # libraries only they, a PIN check, a call or a message use

@@ -49,9 +49,10 @@ from kiosk.qt.room import Degraded, RoomController, TouchWatcher
 
 if TYPE_CHECKING:
     # Imported where used, as the room completes after its first frame (the configuration's
-    # model brings kiosk.core.session and kiosk.core.guide in earlier, for their data classes).
+    # model brings kiosk.core.guide in earlier, for its data classes).
     from kiosk.core.guide import GuideContent
-    from kiosk.core.session import Phase, SessionStore
+    from kiosk.core.session import SessionStore
+    from kiosk.core.templates import Phase
     from kiosk.qt.dispatch import Dispatcher
     from kiosk.qt.guide import GuideController
     from kiosk.qt.music import MusicController

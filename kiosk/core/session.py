@@ -1,4 +1,5 @@
-"""The session timer: templates, phases, and a session that survives restarts and clock steps.
+"""The session timer: a session that survives restarts and clock steps, run from a template
+(kiosk/core/templates.py).
 
 How the two clocks meet (see also kiosk/core/clock.py):
 
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from kiosk.core.clock import Clock
+from kiosk.core.templates import Phase, SessionTemplate
 
 log = logging.getLogger(__name__)
 
@@ -45,61 +47,6 @@ FUTURE_TOLERANCE_SECONDS = 300.0
 # stranger's session and announce an infusion that ended long ago.
 STALE_AFTER_SECONDS = 12 * 3600.0
 DEFAULT_CHECKPOINT_SECONDS = 60.0
-
-
-@dataclass(frozen=True)
-class Phase:
-    id: str
-    name: str
-    minutes: int
-    description: str
-    infusion: bool = False
-    playlist: str = ""
-    guide_topics: tuple[str, ...] = ()
-    rest_mode: bool = False
-    fade_music_at_end: bool = False
-
-    def __post_init__(self) -> None:
-        if not self.id:
-            raise ValueError("phase id must not be empty")
-        if self.minutes < 1:
-            raise ValueError(f"phase {self.id}: minutes must be 1 or more (got {self.minutes})")
-
-
-@dataclass(frozen=True)
-class SessionTemplate:
-    id: str
-    name: str
-    phases: tuple[Phase, ...]
-    nurse_sets_length: bool = False
-    min_minutes: int = 10
-    max_minutes: int = 600
-
-    def __post_init__(self) -> None:
-        if not self.phases:
-            raise ValueError(f"template {self.id}: needs at least one phase")
-        ids = [p.id for p in self.phases]
-        if len(set(ids)) != len(ids):
-            raise ValueError(f"template {self.id}: phase ids must be unique (got {ids})")
-        infusions = [p for p in self.phases if p.infusion]
-        if len(infusions) != 1:
-            raise ValueError(
-                f"template {self.id}: exactly one phase must be the infusion "
-                f"(got {len(infusions)})")
-        if not 1 <= self.min_minutes <= self.max_minutes:
-            raise ValueError(f"template {self.id}: needs 1 <= min_minutes <= max_minutes")
-
-    @property
-    def infusion_index(self) -> int:
-        return next(i for i, p in enumerate(self.phases) if p.infusion)
-
-    @property
-    def infusion_phase(self) -> Phase:
-        return self.phases[self.infusion_index]
-
-    @property
-    def default_infusion_minutes(self) -> int:
-        return self.phases[self.infusion_index].minutes
 
 
 class SessionState(enum.Enum):

@@ -17,17 +17,16 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.session import (
     InfusionComplete,
-    Phase,
     PhaseChanged,
     SessionEnded,
     SessionEvent,
     SessionModel,
     SessionState,
-    SessionTemplate,
     SessionView,
     template_by_id,
     whole_minutes_left,
 )
+from kiosk.core.templates import Phase, SessionTemplate
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1

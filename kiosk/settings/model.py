@@ -18,7 +18,7 @@ from kiosk.core.guide import GuideContent
 from kiosk.core.night import NightSchedule, parse_time_of_day
 from kiosk.core.pin import PinError, check_stored_hash
 from kiosk.core.playlist import Playlist
-from kiosk.core.session import Phase, SessionTemplate
+from kiosk.core.templates import Phase, SessionTemplate
 from kiosk.settings.errors import ConfigError, Problem, did_you_mean
 
 if TYPE_CHECKING:

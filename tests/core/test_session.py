@@ -8,14 +8,13 @@ from kiosk.core.clock import FakeClock
 from kiosk.core.session import (
     InfusionComplete,
     MemorySessionStore,
-    Phase,
     PhaseChanged,
     SessionEnded,
     SessionModel,
     SessionState,
-    SessionTemplate,
     whole_minutes_left,
 )
+from kiosk.core.templates import Phase, SessionTemplate
 
 KETAMINE = SessionTemplate(
     id="ketamine-40", name="Ketamine 40 min",

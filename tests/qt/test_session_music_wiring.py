@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.room import connect_session_to_music
 from kiosk.core.clock import FakeClock
-from kiosk.core.session import MemorySessionStore, Phase, SessionModel, SessionTemplate
+from kiosk.core.session import MemorySessionStore, SessionModel
+from kiosk.core.templates import Phase, SessionTemplate
 from kiosk.qt.music import MusicController
 from kiosk.qt.session import SessionController
 from tests.qt.test_music_controller import controller  # noqa: F401 - the fixture
