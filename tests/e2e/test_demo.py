@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,21 +56,21 @@ def test_ctrl_c_twice_on_the_whole_demo_still_stops_it_cleanly(tmp_path: Path) -
     demo = subprocess.Popen([sys.executable, "main.py", "demo"], cwd=ROOT,
                             env=room_env(tmp_path), stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
-    assert demo.stderr is not None
     lines: list[str] = []
+    assert demo.stderr is not None
+    reader = threading.Thread(target=lambda: lines.extend(demo.stderr or ()), daemon=True)
+    reader.start()
     try:
-        for line in demo.stderr:
-            lines.append(line)
-            if sum("first frame screen=" in x for x in lines) == 3:
-                break
+        wait_until(lambda: sum("first frame screen=" in x for x in lines) == 3, timeout=30,
+                   message="the demo's three windows")
         os.killpg(demo.pid, signal.SIGINT)
         time.sleep(0.2)
         os.killpg(demo.pid, signal.SIGINT)
-        _, rest = demo.communicate(timeout=30)
+        code = demo.wait(30)
     finally:
         if demo.poll() is None:
             os.killpg(demo.pid, signal.SIGKILL)
-    lines.extend(rest.splitlines())
-    assert demo.returncode == 0
+    reader.join(10)
+    assert code == 0
     assert not any("Traceback" in line for line in lines), "".join(lines[-30:])
     assert any("private broker stopped" in line for line in lines)
