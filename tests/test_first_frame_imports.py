@@ -1,7 +1,7 @@
 """The room's first frame loads only what the call button needs: the rest of the room (music,
 session, guide, voice, the broker link) and the libraries only they use come after it. Loading
-them first cost the patient about a third of a second more without a call button after every
-restart (tests/bench/bench_startup.py measures the time; this guards what is loaded)."""
+them first keeps the patient longer without a call button after every restart
+(tests/bench/bench_startup.py measures the time; this guards what is loaded)."""
 
 from __future__ import annotations
 
