@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QRect
 
+from kiosk.app.shell import on_first_frame
+
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
 
@@ -74,8 +76,5 @@ def place_window(window: QQuickWindow, env: Mapping[str, str] = os.environ) -> b
                                placed.width - m.left() - m.right(),
                                placed.height - m.top() - m.bottom())
 
-    # Imported only here: naming a connection type builds all of Qt's namespace enums (~25 ms).
-    from PySide6.QtCore import Qt
-
-    window.frameSwapped.connect(fit_frame, Qt.ConnectionType.SingleShotConnection)
+    on_first_frame(window, fit_frame)
     return True

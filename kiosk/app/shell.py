@@ -153,44 +153,43 @@ def load_window(module_type: str, backends: dict[str, Any]) -> Screen:
 
 
 def log_first_frame(window: QQuickWindow, what: str) -> None:
-    # On a real display Qt renders on its own thread and may swap twice before the disconnect
-    # lands: the flag keeps it to one line. (Not a single-shot connection: naming a connection
-    # type builds all of Qt's namespace enums, about 25 ms before the first frame.)
-    logged: list[bool] = []
-
-    def once() -> None:
-        if logged:
-            return
-        logged.append(True)
-        window.frameSwapped.disconnect(once)
-        log.info("first frame screen=%s ms=%d", what, since_start_ms())
-    window.frameSwapped.connect(once)
+    on_first_frame(window, lambda: log.info("first frame screen=%s ms=%d", what,
+                                            since_start_ms()))
 
 
-class _AfterFirstFrame(QObject):
-    """Runs `fn` on this (the Qt) thread once the window's first frame is out, from a fresh
-    turn of the event loop so the frame is never held up by it."""
+class _FirstFrame(QObject):
+    """Calls `fn` once, on this (the Qt) thread, when the window's first frame is out.
+
+    On a real display Qt swaps on its render thread: this object lives on the Qt thread, so the
+    signal reaches it queued, and a second swap may be queued before the first arrives; the
+    flag keeps it to one call. (Not a single-shot connection: naming a connection type builds
+    all of Qt's namespace enums, about 25 ms before the first frame.)"""
 
     def __init__(self, window: QQuickWindow, fn: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
         self._fn = fn
         self._done = False
-        # On a real display the frame is swapped on Qt's render thread: this object lives on
-        # the Qt thread, so the signal reaches it queued.
         window.frameSwapped.connect(self._swapped)
 
     @Slot()
     def _swapped(self) -> None:
-        if self._done:  # a second swap queued before the first reached us
+        if self._done:
             return
         self._done = True
         self._window.frameSwapped.disconnect(self._swapped)
-        QTimer.singleShot(0, self, self._fn)
+        self._fn()
+
+
+def on_first_frame(window: QQuickWindow, fn: Callable[[], None]) -> None:
+    """`fn` once the window's first frame is out, as soon as the Qt thread hears of it."""
+    _FirstFrame(window, fn)
 
 
 def after_first_frame(window: QQuickWindow, fn: Callable[[], None]) -> None:
-    _AfterFirstFrame(window, fn)
+    """`fn` from a fresh turn of the event loop after the first frame, so the frame is never
+    held up by it."""
+    on_first_frame(window, lambda: QTimer.singleShot(0, window, fn))
 
 
 def show(window: QQuickWindow, windowed: bool) -> None:

@@ -9,9 +9,10 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer
 
 from kiosk.adapters.watchdog import Notifier
+from kiosk.app.shell import on_first_frame
 
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
@@ -27,19 +28,9 @@ class Watchdog(QObject):
         self._timer.timeout.connect(self._notifier.ping)
         if not self._notifier.active:
             return
-        self._window = window
-        self._ready = False
-        # Not a single-shot connection (naming a connection type builds all of Qt's namespace
-        # enums, ~25 ms before the first frame): a flag, and the slot disconnects itself. From
-        # Qt's render thread the signal reaches this object queued.
-        window.frameSwapped.connect(self._first_frame)
+        on_first_frame(window, self._first_frame)
 
-    @Slot()
     def _first_frame(self) -> None:
-        if self._ready:  # a second swap queued before the first reached us
-            return
-        self._ready = True
-        self._window.frameSwapped.disconnect(self._first_frame)
         self._notifier.ready()
         interval = self._notifier.ping_interval_ms
         log.info("told systemd the kiosk is ready watchdog_ping_ms=%d", interval)
