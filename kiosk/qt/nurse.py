@@ -601,12 +601,10 @@ class NurseDesk(QObject):
         self.testCallTextChanged.emit()
 
 
-class JsonStore(Protocol):
-    """An atomic JSON file in the state folder (kiosk.adapters.state_file.SessionStateFile)."""
-
-    def load(self) -> dict[str, Any] | None: ...
-
-    def save(self, state: dict[str, Any]) -> None: ...
+# The room's overrides are kept as the PIN lockout is: one JSON object, in the product an atomic
+# file in the state folder (kiosk.adapters.state_file.SessionStateFile).
+JsonStore = LockoutStore
+MemoryJsonStore = MemoryLockoutStore
 
 
 class CapsMusic(Protocol):
@@ -638,19 +636,6 @@ def _night_from(saved: object) -> NightSchedule | None:
             or not 10 <= brightness <= 100:
         return None
     return NightSchedule(start, end, brightness)
-
-
-class MemoryJsonStore:
-    """Forgets on exit: for tests and the screenshot tool."""
-
-    def __init__(self) -> None:
-        self.state: dict[str, Any] | None = None
-
-    def load(self) -> dict[str, Any] | None:
-        return self.state
-
-    def save(self, state: dict[str, Any]) -> None:
-        self.state = dict(state)
 
 
 @QmlElement
