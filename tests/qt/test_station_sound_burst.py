@@ -8,23 +8,17 @@ from kiosk.core import protocol as p
 from kiosk.core.board import StationBoard
 from kiosk.core.clock import SystemClock
 from kiosk.qt.station import StationController
+from kiosk.screenshots.fakes import SilentStationLink
 
 
-class SentLink:
+class SentLink(SilentStationLink):
+    """Keeps the receipts it is asked to send."""
+
     def __init__(self) -> None:
         self.receipts: list[str] = []
 
     def publish_receipt(self, room: str, msg: p.StationReply) -> bool:
         self.receipts.append(msg.call_id)
-        return True
-
-    def publish_ack(self, room: str, msg: p.StationReply) -> bool:
-        return True
-
-    def publish_resolved(self, room: str, msg: p.Resolved) -> bool:
-        return True
-
-    def publish_overdue(self, room: str, msg: p.Overdue) -> bool:
         return True
 
 
