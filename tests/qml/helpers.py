@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QQmlEngine, QQmlProperty
 from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.app.shell import Screen, load_window
+
+
+def open_room_window(backends: dict[str, Any], qtbot: Any) -> Screen:
+    """The patient's screen (Main.qml) on these backends, shown at the 1280x800 design size,
+    with animations off so that each step settles at once."""
+    screen = load_window("Main", backends)
+    screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
+    screen.window.setGeometry(0, 0, 1280, 800)
+    screen.window.show()
+    qtbot.waitExposed(screen.window)
+    return screen
 
 
 def items(root: QQuickItem) -> Iterator[QQuickItem]:

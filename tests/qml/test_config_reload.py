@@ -20,11 +20,11 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.reload import ConfigReloader
 from kiosk.app.room import Room, assemble_room
-from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import default_config_dir, load_config, resolve_room
-from tests.qml.helpers import centre, find, items, shown
+from tests.qml.helpers import centre, find, items, open_room_window, shown
 
 RELOAD_MS = 10_000
 
@@ -78,11 +78,7 @@ def reloading(qtbot, monkeypatch, tmp_path) -> Iterator[Reloading]:  # type: ign
     settings = resolve_room(config)
     dispatcher = Dispatcher()
     room = assemble_room(config, settings, offline_parts(dispatcher.post), dispatcher.post)
-    screen = load_window("Main", room.backends())
-    screen.window.setGeometry(0, 0, 1280, 800)
-    screen.window.show()
-    qtbot.waitExposed(screen.window)
-    screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
+    screen = open_room_window(room.backends(), qtbot)
     reloader = ConfigReloader(room, os.environ, debounce_ms=500)
     yield Reloading(screen, room, config_dir, reloader)
     screen.close()

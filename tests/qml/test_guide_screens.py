@@ -27,7 +27,7 @@ from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.station import StationController
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config
-from tests.qml.helpers import centre, find, items, shown
+from tests.qml.helpers import centre, find, items, open_room_window, shown
 from tests.support.broker import broker  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,21 +96,12 @@ def _assemble(parts_link: RoomLink | None = None, post_dispatcher: Dispatcher | 
     return assemble_room(CONFIG, CONFIG.rooms[0], parts, dispatcher.post), clock, dispatcher
 
 
-def _open(room: Room, qtbot: QtBot) -> Screen:
-    screen = load_window("Main", room.backends())
-    screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
-    screen.window.setGeometry(0, 0, 1280, 800)
-    screen.window.show()
-    qtbot.waitExposed(screen.window)
-    return screen
-
-
 @pytest.fixture
 def guide_room(qtbot: QtBot, request: pytest.FixtureRequest) -> Iterator[GuideRoom]:
     create_gui_app()
     room, clock, _dispatcher = _assemble(music=bool(getattr(request, "param", False)))
     room.start()
-    screen = _open(room, qtbot)
+    screen = open_room_window(room.backends(), qtbot)
     yield GuideRoom(room, screen, clock, qtbot)
     room.language.setLanguage("en")  # the translator is the application's: leave it English
     screen.close()
@@ -199,7 +190,7 @@ def test_calling_about_a_topic_reaches_a_real_station_that_names_the_topic(
     station_screen = load_window("Station", {"station": station})
     station_screen.window.setGeometry(0, 0, 1280, 800)
     station_screen.window.show()
-    screen = _open(room, qtbot)
+    screen = open_room_window(room.backends(), qtbot)
     world = GuideRoom(room, screen, FakeClock(), qtbot)
     station_link.start()
     room.start()
@@ -357,7 +348,7 @@ def test_a_playlist_that_cannot_play_says_why_in_the_patients_language(
                               [scan_playlist(p) for p in playlists]))
     room = assemble_room(CONFIG, room_settings, parts, dispatcher.post)
     room.start()
-    screen = _open(room, qtbot)
+    screen = open_room_window(room.backends(), qtbot)
     try:
         room.room.show("music")
 

@@ -21,12 +21,12 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.state_file import SessionStateFile
 from kiosk.app.room import Room, assemble_room
-from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.app.shell import Screen, create_gui_app
 from kiosk.core.clock import FakeClock
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import background_behind, centre, contrast, find, shown
+from tests.qml.helpers import background_behind, centre, contrast, find, open_room_window, shown
 
 
 def local_wall(hour: int, minute: int = 0) -> float:
@@ -69,11 +69,7 @@ def night_room(qtbot, monkeypatch, tmp_path) -> Iterator[Callable[[float], Night
         overrides = tmp_path / "overrides" / "room-1.json"
         parts.room_overrides = SessionStateFile(overrides)
         room = assemble_room(config, settings, parts, dispatcher.post)
-        screen = load_window("Main", room.backends())
-        screen.window.setGeometry(0, 0, 1280, 800)
-        screen.window.show()
-        qtbot.waitExposed(screen.window)
-        screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
+        screen = open_room_window(room.backends(), qtbot)
         opened.append((screen, room))
         return Night(screen, room, overrides)
 

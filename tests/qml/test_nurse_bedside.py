@@ -18,13 +18,13 @@ from pytestqt.qtbot import QtBot
 from kiosk.adapters.broker import PrivateBroker
 from kiosk.adapters.mqtt_link import BrokerEndpoint, StationLink
 from kiosk.app.room import Room, assemble_room, product_parts
-from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.app.shell import Screen, create_gui_app
 from kiosk.core.board import StationBoard
 from kiosk.core.clock import SystemClock
 from kiosk.core.response_times import CallEvent, CallStep
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, items, shown
+from tests.qml.helpers import centre, find, items, open_room_window, shown
 from tests.support.broker import broker  # noqa: F401 - the fixture
 
 
@@ -92,11 +92,7 @@ def bedside(qtbot, monkeypatch, tmp_path, broker: PrivateBroker  # noqa: F811
     room = assemble_room(config, settings, product_parts(config, settings, dispatcher.post),
                          dispatcher.post)
     room.start()
-    screen = load_window("Main", room.backends())
-    screen.window.setGeometry(0, 0, 1280, 800)
-    screen.window.show()
-    qtbot.waitExposed(screen.window)
-    screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
+    screen = open_room_window(room.backends(), qtbot)
     qtbot.waitUntil(lambda: not room.call_core.no_station_online, timeout=10000)
     yield Bedside(screen, room, board, state)
     screen.close()

@@ -16,10 +16,10 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.room import Room, assemble_room, product_parts
-from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, items, shown
+from tests.qml.helpers import centre, find, items, open_room_window, shown
 
 
 class Loaded:
@@ -71,11 +71,7 @@ def load(qtbot, monkeypatch, tmp_path,  # type: ignore[no-untyped-def]
     room = assemble_room(config, settings, product_parts(config, settings, dispatcher.post),
                          dispatcher.post)
     room.start()
-    screen = load_window("Main", room.backends())
-    screen.window.setGeometry(0, 0, 1280, 800)
-    screen.window.show()
-    qtbot.waitExposed(screen.window)
-    screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
+    screen = open_room_window(room.backends(), qtbot)
     yield Loaded(screen, room)
     screen.close()
     room.stop()

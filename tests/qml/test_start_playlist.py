@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.state_file import SessionStateFile
 from kiosk.app.room import Room, assemble_room
-from kiosk.app.shell import Screen, create_gui_app, load_window
+from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, shown
+from tests.qml.helpers import centre, find, open_room_window, shown
 
 
 class Panel:
@@ -58,11 +58,7 @@ def panel(qtbot, monkeypatch, tmp_path) -> Iterator[Panel]:  # type: ignore[no-u
     overrides = tmp_path / "overrides" / "room-1.json"
     parts.room_overrides = SessionStateFile(overrides)
     room = assemble_room(config, settings, parts, dispatcher.post)
-    screen = load_window("Main", room.backends())
-    screen.window.setGeometry(0, 0, 1280, 800)
-    screen.window.show()
-    qtbot.waitExposed(screen.window)
-    screen.engine.singletonInstance("Kiosk", "Theme").setProperty("reducedMotion", True)
+    screen = open_room_window(room.backends(), qtbot)
     qtbot.waitUntil(lambda: all(p["available"] for p in room.music.property("playlists")),
                     timeout=10000)
     room.room.openNursePanel()
