@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import array
 import os
+import queue
 import subprocess
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from kiosk.core.fades import Mixer
 from tests.support import need_binary, wait_until
 
 SINK = "kiosk_test"
+RATE = 48000  # the null sink's rate, and the recordings'
+# A null sink wakes up slowly: a stream started in its first seconds is heard late and libVLC
+# drops that much of it. Tests pump this long, recording, before they play.
+SINK_WAKE_SECONDS = 2.5
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +33,7 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     runtime.mkdir()
     socket = root / "native"
     script = root / "default.pa"
-    script.write_text(f"load-module module-null-sink sink_name={SINK} rate=48000\n"
+    script.write_text(f"load-module module-null-sink sink_name={SINK} rate={RATE}\n"
                       f"load-module module-native-protocol-unix socket={socket} "
                       "auth-anonymous=1\n"
                       f"set-default-sink {SINK}\n", encoding="utf-8")
@@ -52,3 +61,39 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+class Recording:
+    """parec on the null sink's monitor, read on a thread: 16-bit mono samples at RATE."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self._process = subprocess.Popen(
+            ["parec", f"--device={SINK}.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
+             "--channels=1", "--latency-msec=10"], env=env, stdout=subprocess.PIPE)
+        self._data = bytearray()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        while chunk := self._process.stdout.read(4096):
+            self._data += chunk
+
+    def stop(self) -> array.array[int]:
+        self._process.terminate()
+        self._process.wait(timeout=5)
+        self._reader.join(timeout=5)
+        samples = array.array("h")
+        samples.frombytes(bytes(self._data[: len(self._data) // 2 * 2]))
+        return samples
+
+
+def pump(posted: queue.SimpleQueue[Callable[[], None]], mixer: Mixer, seconds: float,
+         until: Callable[[], bool] = lambda: False) -> None:
+    """Stand in for the Qt thread: deliver posted work and step the mixer when it asks."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not until():
+        while not posted.empty():
+            posted.get()()
+        delay = mixer.step() or 0.03
+        time.sleep(min(delay, 0.03, max(0.0, end - time.monotonic())))

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import array
 import queue
-import subprocess
-import threading
-import time
 from collections.abc import Callable
 
 import pytest
@@ -16,52 +13,19 @@ from kiosk.core.clock import SystemClock
 from kiosk.core.fades import FadeSettings, Mixer, MixerState
 from kiosk.core.playlist import PlayQueue, Track
 from kiosk.core.volume import VolumePolicy
-from tests.audio.conftest import SINK
+from tests.audio.conftest import RATE, SINK_WAKE_SECONDS, Recording, pump
 from tests.contract.conftest import write_tone
 from tests.support import need
 
-RATE = 48000
 WINDOW = RATE // 100  # 10 ms
 TONE_PEAK = 6000 / 32767  # write_tone's full-scale level
 CAP = 50
-SINK_WAKE_SECONDS = 2.5
 
 
-class Recorder:
-    """parec on the sink's monitor, read on a thread into one buffer."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self._process = subprocess.Popen(
-            ["parec", f"--device={SINK}.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
-             "--channels=1", "--latency-msec=10"], env=env, stdout=subprocess.PIPE)
-        self._data = bytearray()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self._process.stdout is not None
-        while chunk := self._process.stdout.read(4096):
-            self._data += chunk
-
-    def stop(self) -> list[float]:
-        """Peak amplitude (fraction of full scale) of each 10 ms window."""
-        self._process.terminate()
-        self._process.wait(timeout=5)
-        self._reader.join(timeout=5)
-        samples = array.array("h")
-        samples.frombytes(bytes(self._data[: len(self._data) // 2 * 2]))
-        return [max(abs(s) for s in samples[i:i + WINDOW]) / 32767
-                for i in range(0, len(samples) - WINDOW, WINDOW)]
-
-
-def drive(mixer: Mixer, posted: queue.SimpleQueue[Callable[[], None]], seconds: float) -> None:
-    """Stand in for the Qt timer: deliver deck events and call step() when it asks."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        while not posted.empty():
-            posted.get()()
-        delay = mixer.step() or 0.03
-        time.sleep(min(delay, 0.03, max(0.0, end - time.monotonic())))
+def peaks(samples: array.array[int]) -> list[float]:
+    """Peak amplitude (fraction of full scale) of each 10 ms window."""
+    return [max(abs(s) for s in samples[i:i + WINDOW]) / 32767
+            for i in range(0, len(samples) - WINDOW, WINDOW)]
 
 
 @pytest.fixture(scope="module")
@@ -79,20 +43,20 @@ def played(pulse: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> l
     fades = FadeSettings(fade_in_seconds=2.0, fade_out_seconds=1.0, crossfade_seconds=2.0)
     mixer = Mixer(decks, SystemClock(), fades, VolumePolicy(cap_percent=CAP, default_percent=100),
                   play_queue.next)
-    recorder = Recorder(pulse)
+    recorder = Recording(pulse)
     try:
         # A null sink woken by its first client renders one 2 s block before it honours the
         # recorder's 10 ms latency; a stream started inside that block is heard about 1.2 s
         # late, and libVLC drops that much of the track ("playback way too late"). Measured with
         # paplay too, so it is the sink, not the player: start playing once the sink is awake.
-        drive(mixer, posted, SINK_WAKE_SECONDS)
+        pump(posted, mixer, SINK_WAKE_SECONDS)
         first = play_queue.next()
         assert first is not None
         mixer.play(first)
-        drive(mixer, posted, 8.5)
+        pump(posted, mixer, 8.5)
         assert mixer.state is MixerState.PLAYING and mixer.now_playing == tracks[1]
     finally:
-        windows = recorder.stop()
+        windows = peaks(recorder.stop())
         for deck in decks:
             deck.release()
         engine.release()

@@ -10,8 +10,6 @@ import array
 import math
 import queue
 import struct
-import subprocess
-import threading
 import time
 import wave
 from collections.abc import Callable
@@ -25,15 +23,13 @@ from kiosk.core.clock import SystemClock
 from kiosk.core.fades import DUCK_DOWN_SECONDS, DUCK_GAIN, FadeSettings, Mixer
 from kiosk.core.playlist import PlayQueue, Track
 from kiosk.core.volume import VolumePolicy
-from tests.audio.conftest import SINK
+from tests.audio.conftest import RATE, SINK_WAKE_SECONDS, Recording, pump
 from tests.support import need
 
-RATE = 48000
 WINDOW = RATE // 20  # 50 ms
 LEVEL = 6000 / 32767
 MUSIC_HZ, VOICE_HZ = 330.0, 1200.0
 CAP = 50
-SINK_WAKE_SECONDS = 2.5
 SENTENCE = "A nurse is on the way"
 
 
@@ -57,40 +53,6 @@ def goertzel(samples: array.array[int], hz: float) -> float:
         before, earlier = sample / 32767 * hann + coefficient * before - earlier, before
     power = before * before + earlier * earlier - coefficient * before * earlier
     return 4 * math.sqrt(max(power, 0.0)) / len(samples)  # Hann halves the gain
-
-
-class Recording:
-    def __init__(self, env: dict[str, str]) -> None:
-        self._process = subprocess.Popen(
-            ["parec", f"--device={SINK}.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
-             "--channels=1", "--latency-msec=10"], env=env, stdout=subprocess.PIPE)
-        self._data = bytearray()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self._process.stdout is not None
-        while chunk := self._process.stdout.read(4096):
-            self._data += chunk
-
-    def stop(self) -> array.array[int]:
-        self._process.terminate()
-        self._process.wait(timeout=5)
-        self._reader.join(timeout=5)
-        samples = array.array("h")
-        samples.frombytes(bytes(self._data[: len(self._data) // 2 * 2]))
-        return samples
-
-
-def pump(posted: queue.SimpleQueue[Callable[[], None]], mixer: Mixer, seconds: float,
-         until: Callable[[], bool] = lambda: False) -> None:
-    """Stand in for the Qt thread: deliver posted work and step the mixer when it asks."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and not until():
-        while not posted.empty():
-            posted.get()()
-        delay = mixer.step() or 0.03
-        time.sleep(min(delay, 0.03, max(0.0, end - time.monotonic())))
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +81,7 @@ def levels(pulse: dict[str, str], tmp_path_factory: pytest.TempPathFactory
     speaker.speaking.connect(mixer.duck)
     recording = Recording(pulse)
     try:
-        pump(posted, mixer, SINK_WAKE_SECONDS)  # see test_gentle_playback: wake the sink first
+        pump(posted, mixer, SINK_WAKE_SECONDS)  # wake the sink first
         mixer.play(music)
         pump(posted, mixer, 3.0)
         speaker.say(SENTENCE)
