@@ -13,6 +13,21 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.app.shell import Screen, load_window
 
 
+class CountingCue:
+    """A short sound that counts its plays (the real CuePlayer is tested on libVLC elsewhere)."""
+
+    problem: str | None = None
+
+    def __init__(self) -> None:
+        self.plays = 0
+
+    def play(self) -> None:
+        self.plays += 1
+
+    def release(self) -> None:
+        """Nothing to free."""
+
+
 def open_room_window(backends: dict[str, Any], qtbot: Any) -> Screen:
     """The patient's screen (Main.qml) on these backends, shown at the 1280x800 design size,
     with animations off so that each step settles at once."""

@@ -26,7 +26,7 @@ from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.calls import CallScenes
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, contrast, find, items, shown
+from tests.qml.helpers import CountingCue, centre, contrast, find, items, shown
 
 # The call column and the rest overlay as Main places them, and the requests screen.
 WRAPPER = b"""
@@ -70,28 +70,13 @@ def _read(item: QQuickItem, path: str) -> object:
     return QQmlProperty(item, path).read()
 
 
-class RecordingCue:
-    """A cue that counts its plays (the real CuePlayer is tested on libVLC elsewhere)."""
-
-    problem: str | None = None
-
-    def __init__(self) -> None:
-        self.plays = 0
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def release(self) -> None:
-        """Nothing to free."""
-
-
 @dataclass
 class CallScreen:
     room: Room
     scenes: CallScenes
     window: QQuickWindow
     engine: QQmlApplicationEngine
-    cues: dict[str, RecordingCue] = field(default_factory=dict)
+    cues: dict[str, CountingCue] = field(default_factory=dict)
 
     @property
     def button(self) -> QQuickItem:
@@ -113,10 +98,10 @@ def call_screen(qtbot: QtBot) -> Iterator[CallScreen]:
     settings = resolve_room(config, None, {})
     dispatcher = Dispatcher()
     clock = FakeClock()
-    cues: dict[str, RecordingCue] = {}
+    cues: dict[str, CountingCue] = {}
 
-    def cue(name: str) -> RecordingCue:
-        return cues.setdefault(name, RecordingCue())
+    def cue(name: str) -> CountingCue:
+        return cues.setdefault(name, CountingCue())
 
     parts = offline_parts(dispatcher.post, clock, with_audio=False)
     parts.cue = cue

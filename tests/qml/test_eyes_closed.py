@@ -25,7 +25,7 @@ from kiosk.core.session import MemorySessionStore
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.qt.speech import SpeechController
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, shown
+from tests.qml.helpers import CountingCue, centre, find, shown
 from tests.support.broker import broker  # noqa: F401 - the fixture
 from tests.support.speech import RecordingSpeaker
 
@@ -35,19 +35,6 @@ NOT_THROUGH = "Your call did not get through. Please call out."
 RECEIVED = "The nurse station has your call"
 ON_THE_WAY = "A nurse is on the way"
 HERE = "Your nurse is here"
-
-
-class CountingCue:
-    problem: str | None = None
-
-    def __init__(self) -> None:
-        self.plays = 0
-
-    def play(self) -> None:
-        self.plays += 1
-
-    def release(self) -> None:
-        """Nothing to free."""
 
 
 @dataclass
