@@ -28,6 +28,21 @@ class CountingCue:
         """Nothing to free."""
 
 
+def reveal(item: QQuickItem) -> None:
+    """Scrolls the page holding `item` so that it is in view (up or down), as a nurse's swipe
+    would."""
+    node = item.parentItem()
+    while node is not None and not node.inherits("QQuickFlickable"):
+        node = node.parentItem()
+    if node is None:
+        return
+    top = item.mapToItem(node.property("contentItem"), QPointF(0, 0)).y()
+    if top < node.property("contentY"):
+        node.setProperty("contentY", top)
+    elif top + item.height() > node.property("contentY") + node.height():
+        node.setProperty("contentY", top + item.height() - node.height())
+
+
 def open_room_window(backends: dict[str, Any], qtbot: Any) -> Screen:
     """The patient's screen (Main.qml) on these backends, shown at the 1280x800 design size,
     with animations off so that each step settles at once."""

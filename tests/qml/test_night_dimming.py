@@ -26,7 +26,15 @@ from kiosk.core.clock import FakeClock
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import background_behind, centre, contrast, find, open_room_window, shown
+from tests.qml.helpers import (
+    background_behind,
+    centre,
+    contrast,
+    find,
+    open_room_window,
+    reveal,
+    shown,
+)
 
 
 def local_wall(hour: int, minute: int = 0) -> float:
@@ -45,12 +53,7 @@ class Night:
     def tap(self, name: str, qtbot: QtBot) -> None:
         item = find(self.window, name)
         assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        node = item.parentItem()
-        while node is not None and not node.inherits("QQuickFlickable"):
-            node = node.parentItem()
-        if node is not None:  # scroll the nurse's page to it, as a swipe would
-            top = item.mapToItem(node.property("contentItem"), QPointF(0, 0)).y()
-            node.setProperty("contentY", max(0.0, top + item.height() - node.height()))
+        reveal(item)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
         qtbot.wait(10)
 

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -24,7 +23,7 @@ from kiosk.core.clock import SystemClock
 from kiosk.core.response_times import CallEvent, CallStep
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, items, open_room_window, shown
+from tests.qml.helpers import centre, find, items, open_room_window, reveal, shown
 from tests.support.broker import broker  # noqa: F401 - the fixture
 
 
@@ -57,21 +56,6 @@ class Bedside:
     def texts(self) -> list[str]:
         return [str(i.property("text")) for i in items(self.window.contentItem())
                 if i.inherits("QQuickText") and shown(i) and i.property("text")]
-
-
-def reveal(item: QQuickItem) -> None:
-    """Scrolls the page holding `item` so that it is in view (up or down), as a nurse's swipe
-    would."""
-    node = item.parentItem()
-    while node is not None and not node.inherits("QQuickFlickable"):
-        node = node.parentItem()
-    if node is None:
-        return
-    top = item.mapToItem(node.property("contentItem"), QPointF(0, 0)).y()
-    if top < node.property("contentY"):
-        node.setProperty("contentY", top)
-    elif top + item.height() > node.property("contentY") + node.height():
-        node.setProperty("contentY", top + item.height() - node.height())
 
 
 @pytest.fixture

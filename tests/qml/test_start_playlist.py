@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, open_room_window, shown
+from tests.qml.helpers import centre, find, open_room_window, reveal, shown
 
 
 class Panel:
@@ -34,12 +34,7 @@ class Panel:
     def tap(self, name: str, qtbot: QtBot) -> None:
         item = find(self.window, name)
         assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        node = item.parentItem()
-        while node is not None and not node.inherits("QQuickFlickable"):
-            node = node.parentItem()
-        if node is not None:  # scroll the nurse's page to it, as a swipe would
-            top = item.mapToItem(node.property("contentItem"), QPointF(0, 0)).y()
-            node.setProperty("contentY", max(0.0, top + item.height() - node.height()))
+        reveal(item)
         QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
         qtbot.wait(10)
 
