@@ -17,8 +17,7 @@ from kiosk.core.clock import FakeClock
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import SilentSpeaker, offline_parts
 from kiosk.settings import load_config
-from tests.qml.helpers import centre, find, shown
-from tests.qml.test_guide_screens import _open
+from tests.qml.helpers import centre, find, open_room_window, shown
 
 CONFIG = load_config(None, {})
 
@@ -42,7 +41,7 @@ def topic_room(qtbot: QtBot) -> Iterator[tuple[Room, Screen, RecordingSpeaker]]:
     parts.speech = speaker
     room = assemble_room(CONFIG, CONFIG.rooms[0], parts, dispatcher.post)
     room.start()
-    screen = _open(room, qtbot)
+    screen = open_room_window(room.backends(), qtbot)
     yield room, screen, speaker
     room.language.setLanguage("en")
     screen.close()
@@ -106,7 +105,7 @@ def test_without_a_voice_there_is_no_read_aloud_button(qtbot: QtBot) -> None:
     parts.speech = None
     room = assemble_room(CONFIG, CONFIG.rooms[0], parts, dispatcher.post)
     room.start()
-    screen = _open(room, qtbot)
+    screen = open_room_window(room.backends(), qtbot)
     try:
         _open_topic(room, screen, qtbot, "sleepy")
         assert not shown(find(screen.window, "topicReadAloudButton"))
