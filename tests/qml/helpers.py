@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QQmlEngine, QQmlProperty
 from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
 
 from kiosk.app.shell import Screen, load_window
 
@@ -41,6 +42,16 @@ def reveal(item: QQuickItem) -> None:
         node.setProperty("contentY", top)
     elif top + item.height() > node.property("contentY") + node.height():
         node.setProperty("contentY", top + item.height() - node.height())
+
+
+def tap(window: QQuickWindow, name: str, qtbot: Any) -> None:
+    """A finger on the item with this objectName, scrolled into view first if its page scrolls;
+    it must be there to tap: shown and enabled."""
+    item = find(window, name)
+    assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
+    reveal(item)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
+    qtbot.wait(10)
 
 
 def open_room_window(backends: dict[str, Any], qtbot: Any) -> Screen:

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.reload import ConfigReloader
@@ -24,7 +22,7 @@ from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import default_config_dir, load_config, resolve_room
-from tests.qml.helpers import centre, find, items, open_room_window, shown
+from tests.qml.helpers import find, items, open_room_window, shown, tap
 
 RELOAD_MS = 10_000
 
@@ -36,10 +34,7 @@ class Reloading:
         self.window = screen.window
 
     def tap(self, name: str, qtbot: QtBot) -> None:
-        item = find(self.window, name)
-        assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
-        qtbot.wait(10)
+        tap(self.window, name, qtbot)
 
     def edit(self, name: str, old: str, new: str, replace_file: bool = False) -> None:
         """Change a config file in place, or as many editors save: a new file renamed over it."""

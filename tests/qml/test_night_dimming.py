@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.state_file import SessionStateFile
@@ -28,12 +27,11 @@ from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
 from tests.qml.helpers import (
     background_behind,
-    centre,
     contrast,
     find,
     open_room_window,
-    reveal,
     shown,
+    tap,
 )
 
 
@@ -51,11 +49,7 @@ class Night:
         return find(self.window, "nightOverlay")
 
     def tap(self, name: str, qtbot: QtBot) -> None:
-        item = find(self.window, name)
-        assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        reveal(item)
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
-        qtbot.wait(10)
+        tap(self.window, name, qtbot)
 
 
 @pytest.fixture

@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.broker import PrivateBroker
@@ -23,7 +21,7 @@ from kiosk.core.clock import SystemClock
 from kiosk.core.response_times import CallEvent, CallStep
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, items, open_room_window, reveal, shown
+from tests.qml.helpers import find, items, open_room_window, shown, tap
 from tests.support.broker import broker  # noqa: F401 - the fixture
 
 
@@ -35,11 +33,7 @@ class Bedside:
         board.call_events.connect(self.events.append)
 
     def tap(self, name: str, qtbot: QtBot) -> None:
-        item = find(self.window, name)
-        assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        reveal(item)
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
-        qtbot.wait(10)
+        tap(self.window, name, qtbot)
 
     def unlock(self, qtbot: QtBot) -> None:
         self.room.room.openNursePanel()

@@ -19,7 +19,7 @@ from kiosk.app.room import Room, assemble_room, product_parts
 from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, items, open_room_window, shown
+from tests.qml.helpers import centre, find, items, open_room_window, shown, tap
 
 
 class Loaded:
@@ -28,10 +28,7 @@ class Loaded:
         self.window = screen.window
 
     def tap(self, name: str, qtbot: QtBot) -> None:
-        item = find(self.window, name)
-        assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
-        qtbot.wait(10)
+        tap(self.window, name, qtbot)
 
     def type_pin(self, pin: str, qtbot: QtBot) -> None:
         for digit in pin:

@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.adapters.state_file import SessionStateFile
@@ -23,7 +21,7 @@ from kiosk.app.shell import Screen, create_gui_app
 from kiosk.qt.dispatch import Dispatcher
 from kiosk.screenshots.fakes import offline_parts
 from kiosk.settings import load_config, resolve_room
-from tests.qml.helpers import centre, find, open_room_window, reveal, shown
+from tests.qml.helpers import find, open_room_window, tap
 
 
 class Panel:
@@ -32,11 +30,7 @@ class Panel:
         self.window = screen.window
 
     def tap(self, name: str, qtbot: QtBot) -> None:
-        item = find(self.window, name)
-        assert shown(item) and item.isEnabled(), f"{name} is not there to tap"
-        reveal(item)
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre(item).toPoint())
-        qtbot.wait(10)
+        tap(self.window, name, qtbot)
 
     def text(self, name: str) -> str:
         return str(find(self.window, name).property("text"))
